@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/* A machine: its physical address space, virtual clock, vCPUs, and the main loop. */
+#ifndef EMU_CORE_MACHINE_H
+#define EMU_CORE_MACHINE_H
+
+#include "core/config.h"
+#include "core/vclock.h"
+#include "core/vcpu.h"
+#include "softmmu/memory.h"
+
+#define MACHINE_MAX_CPUS 64
+
+struct machine_prop_desc {
+    const char *name;
+    const char *help;
+};
+
+struct machine_type {
+    const char *name;
+    const char *desc;
+    const struct machine_prop_desc *props; /* terminated by {0} */
+    /* Build the board: memory map, devices, vCPUs; load images. fatal() on bad input. */
+    void (*init)(struct machine *m, struct emu_config *cfg);
+};
+
+struct machine {
+    const struct machine_type *type;
+    struct emu_config *cfg;
+    struct phys_as as;
+    struct vclock clock;
+    struct vcpu *cpus[MACHINE_MAX_CPUS];
+    int ncpus;
+    struct vcpu *running; /* the vCPU inside run(), or NULL */
+    u64 quantum;        /* instructions per vCPU turn */
+    bool shutdown;      /* leave the main loop */
+    int exit_status;    /* emu's exit status once shut down */
+    void *board;        /* board-private state */
+    /* Called at every round of quanta (host input, monitor, gdb). idle is true when every
+     * vCPU waits for an interrupt; poll may then block for host input up to the host-time
+     * equivalent of the next virtual deadline (which does not make guest values depend on host
+     * time: input is delivered, and recorded, at an instruction count). */
+    void (*poll)(struct machine *m, bool idle);
+};
+
+extern const struct machine_type *const machine_types[];
+const struct machine_type *machine_find(const char *name);
+void machine_list(void);
+
+void machine_init(struct machine *m, const struct machine_type *t, struct emu_config *cfg);
+void machine_add_cpu(struct machine *m, struct vcpu *v);
+/* Request the main loop to stop with the given exit status (SYSTEM_OFF, semihosting exit). */
+void machine_request_shutdown(struct machine *m, int status);
+/* Run until shutdown; returns the exit status. */
+int machine_run(struct machine *m);
+
+/* Wake vCPU v (an interrupt became pending for it): leave WFI, and make it re-check. */
+static inline void vcpu_kick(struct vcpu *v)
+{
+    v->halted = false;
+    v->exit_request = true;
+}
+
+#endif

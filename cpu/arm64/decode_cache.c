@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MIT */
+/* Decoded-instruction cache: allocation, lookup by physical page, retirement on writes. */
+#include "cpu/arm64/decode_cache.h"
+
+#include <stdlib.h>
+
+#include "core/log.h"
+#include "core/machine.h"
+#include "cpu/arm64/mem.h"
+
+struct a64_code_cache {
+    struct machine *m;
+    struct a64_dpage *free_list;
+    struct a64_dpage *retired;   /* written while possibly executing; freed between runs */
+    u64 npages, nretired_total;
+};
+
+void a64_exec_decode_stub(struct a64_cpu *cpu, const union a64_args *a);
+
+static void init_page(struct a64_dpage *p)
+{
+    for (unsigned i = 0; i < A64_INSNS_PER_PAGE; i++)
+        p->insn[i].fn = a64_exec_decode_stub;
+}
+
+static void retire(struct a64_code_cache *cc, struct a64_dpage *p)
+{
+    *mr_code_slot(p->mr, p->pa) = NULL;
+    p->next = cc->retired;
+    cc->retired = p;
+    cc->nretired_total++;
+    /* A vCPU executing from this page must look it up again after the current instruction. */
+    for (int i = 0; i < cc->m->ncpus; i++) {
+        struct a64_cpu *c = a64_from_vcpu(cc->m->cpus[i]);
+        if (c->cur_page == p)
+            a64_fetch_invalidate(c);
+    }
+}
+
+static void code_write(void *opaque, u64 pa, unsigned size)
+{
+    struct a64_code_cache *cc = opaque;
+    struct mem_region *mr = as_find(&cc->m->as, pa);
+    for (u64 pg = pa & ~(PAGE_SIZE - 1); pg < pa + size; pg += PAGE_SIZE) {
+        if (!mr || pg - mr->base >= mr->size)
+            mr = as_find(&cc->m->as, pg);
+        if (mr && mr->code && *mr_code_slot(mr, pg))
+            retire(cc, *mr_code_slot(mr, pg));
+    }
+}
+
+void a64_code_cache_init(struct machine *m)
+{
+    struct a64_code_cache *cc = calloc(1, sizeof(*cc));
+    if (!cc)
+        fatal("out of memory");
+    cc->m = m;
+    m->as.code_write = code_write;
+    m->as.code_write_opaque = cc;
+}
+
+struct a64_dpage *a64_dpage_get(struct machine *m, u64 pa_page)
+{
+    struct a64_code_cache *cc = m->as.code_write_opaque;
+    struct mem_region *mr = as_find(&m->as, pa_page);
+    if (!mr || !mr->code)
+        return NULL;
+    void **slot = mr_code_slot(mr, pa_page);
+    if (*slot)
+        return *slot;
+    struct a64_dpage *p = cc->free_list;
+    if (p)
+        cc->free_list = p->next;
+    else if (!(p = malloc(sizeof(*p))))
+        fatal("out of memory (decoded code)");
+    init_page(p);
+    p->pa = pa_page;
+    p->mr = mr;
+    p->host = mr->host + (pa_page - mr->base);
+    p->next = NULL;
+    *slot = p;
+    cc->npages++;
+    /* From now on, stores to this page must take the slow path so that they retire it. */
+    a64_fast_tlb_drop_pa_writes(m, pa_page);
+    return p;
+}
+
+void a64_code_cache_flush_all(struct machine *m)
+{
+    struct a64_code_cache *cc = m->as.code_write_opaque;
+    for (int r = 0; r < m->as.nregions; r++) {
+        struct mem_region *mr = &m->as.regions[r];
+        if (!mr->code)
+            continue;
+        for (u64 off = 0; off < mr->size; off += PAGE_SIZE)
+            if (mr->code[off >> PAGE_SHIFT])
+                retire(cc, mr->code[off >> PAGE_SHIFT]);
+    }
+}
+
+void a64_code_cache_reap(struct machine *m)
+{
+    struct a64_code_cache *cc = m->as.code_write_opaque;
+    while (cc->retired) {
+        struct a64_dpage *p = cc->retired;
+        cc->retired = p->next;
+        p->next = cc->free_list;
+        cc->free_list = p;
+    }
+}

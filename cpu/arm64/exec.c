@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The A64 step loop: fetch through the per-vCPU fetch-page cache, execute the decoded
+ * instruction, repeat. No allocation, hashing or string work per instruction; a page lookup
+ * (translation + decoded-page slot) only when the PC leaves the current page.
+ */
+#include <string.h>
+
+#include "core/log.h"
+#include "core/machine.h"
+#include "cpu/arm64/cpu.h"
+#include "cpu/arm64/decode_cache.h"
+#include "cpu/arm64/disas.h"
+#include "cpu/arm64/exception.h"
+#include "cpu/arm64/mem.h"
+
+/* Look up the decoded page for cpu->pc. Raises PC-alignment and instruction aborts. */
+static void refill_fetch_page(struct a64_cpu *cpu)
+{
+    u64 va = cpu->pc;
+    if (unlikely(va & 3))
+        a64_raise(cpu, a64_sync_target_el(cpu), esr_make(ESR_EC_PC_ALIGN, true, 0), va, true);
+    u64 pa = a64_translate_fetch(cpu, va);
+    struct a64_dpage *p = a64_dpage_get(cpu->vcpu.machine, pa & ~(PAGE_SIZE - 1));
+    if (!p)
+        a64_raise_fetch_external_abort(cpu, va);
+    cpu->cur_page = p;
+    cpu->cur_vpage = va & ~(PAGE_SIZE - 1);
+}
+
+static void exec_undefined(struct a64_cpu *cpu, const union a64_args *a)
+{
+    a64_undef(cpu);
+}
+
+/* Every slot of a fresh page starts here: decode, install, execute. */
+void a64_exec_decode_stub(struct a64_cpu *cpu, const union a64_args *a)
+{
+    struct a64_insn *in = &cpu->cur_page->insn[(cpu->pc & (PAGE_SIZE - 1)) >> 2];
+    u32 raw = a64_raw_insn(cpu);
+    a64_exec_fn fn = a64_decode(raw, &in->a);
+    in->fn = fn ? fn : exec_undefined;
+    if (unlikely(log_mask & LOG_IN_ASM)) {
+        char text[96];
+        a64_disas(cpu->pc, raw, text, sizeof(text));
+        log_printf("IN: %016llx: %08x  %-40s [%s]\n", (unsigned long long)cpu->pc, raw, text,
+                   fn ? a64_exec_name(fn) : "UNDEFINED");
+    }
+    in->fn(cpu, &in->a);
+}
+
+static void trace_insn(struct a64_cpu *cpu)
+{
+    if (log_mask & LOG_CPU)
+        cpu->vcpu.ops->dump_regs(&cpu->vcpu, NULL);
+    if (log_mask & LOG_EXEC) {
+        char text[96];
+        u32 raw = a64_raw_insn(cpu);
+        a64_disas(cpu->pc, raw, text, sizeof(text));
+        log_printf("cpu%d EL%d %016llx: %08x  %s\n", cpu->vcpu.index, cpu->el,
+                   (unsigned long long)cpu->pc, raw, text);
+    }
+}
+
+static void a64_run(struct vcpu *v)
+{
+    struct a64_cpu *cpu = a64_from_vcpu(v);
+    jmp_buf jb;
+    const bool tracing = log_mask & (LOG_EXEC | LOG_CPU);
+
+    cpu->exc_jmp = &jb;
+    /* A synchronous exception lands here with the state of the exception entry, its
+     * instruction already counted. */
+    setjmp(jb);
+    while (v->run_left) {
+        if (unlikely(v->exit_request)) {
+            v->exit_request = false;
+            if (v->halted || v->powered_off || v->machine->shutdown) {
+                v->run_left = 0;
+                break;
+            }
+            if (a64_check_interrupts(cpu))
+                continue;
+        }
+        u64 pc = cpu->pc;
+        if (unlikely((pc & ~(PAGE_SIZE - 1)) != cpu->cur_vpage)) {
+            v->run_left--; /* a fetch fault counts as the instruction */
+            refill_fetch_page(cpu);
+            v->run_left++;
+        }
+        struct a64_insn *in = &cpu->cur_page->insn[(pc & (PAGE_SIZE - 1)) >> 2];
+        if (unlikely(tracing))
+            trace_insn(cpu);
+        cpu->npc = pc + 4;
+        v->run_left--;
+        in->fn(cpu, &in->a);
+        cpu->pc = cpu->npc;
+    }
+    cpu->exc_jmp = NULL;
+}
+
+static bool a64_has_work(struct vcpu *v)
+{
+    struct a64_cpu *cpu = a64_from_vcpu(v);
+    return cpu->irq_lines != 0 || a64_virtual_irq_pending(cpu);
+}
+
+static void a64_dump_regs(struct vcpu *v, FILE *out)
+{
+    struct a64_cpu *cpu = a64_from_vcpu(v);
+    char buf[2048];
+    size_t n = 0;
+    n += snprintf(buf + n, sizeof(buf) - n, "cpu%d PC=%016llx EL%d%s NZCV=%c%c%c%c DAIF=%x\n",
+                  v->index, (unsigned long long)cpu->pc, cpu->el, cpu->spsel ? "h" : "t",
+                  cpu->nzcv & PSTATE_N ? 'N' : '-', cpu->nzcv & PSTATE_Z ? 'Z' : '-',
+                  cpu->nzcv & PSTATE_C ? 'C' : '-', cpu->nzcv & PSTATE_V ? 'V' : '-',
+                  cpu->daif >> 6);
+    for (int i = 0; i < 31; i++)
+        n += snprintf(buf + n, sizeof(buf) - n, "X%02d=%016llx%s", i,
+                      (unsigned long long)cpu->x[i], i % 4 == 3 ? "\n" : " ");
+    n += snprintf(buf + n, sizeof(buf) - n, "SP=%016llx\n",
+                  (unsigned long long)cpu->sp_el[cpu->sp_idx]);
+    if (out)
+        fputs(buf, out);
+    else
+        log_printf("%s", buf);
+}
+
+const struct vcpu_ops a64_vcpu_ops = {
+    .arch = "aarch64",
+    .run = a64_run,
+    .has_work = a64_has_work,
+    .dump_regs = a64_dump_regs,
+};

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Guest virtual memory access for instruction handlers. Every access goes through the current
+ * translation regime (cpu/arm64/mmu.c, tlb/) with the fast host-pointer path first. A fault
+ * raises the architectural exception and unwinds; nothing returns an error code.
+ */
+#ifndef EMU_CPU_ARM64_MEM_H
+#define EMU_CPU_ARM64_MEM_H
+
+#include "cpu/arm64/cpu.h"
+
+/* Access flags. The low bits say how to check the access; the ISS bits describe the
+ * instruction for ESR_ELx.ISS when a data abort is taken (ISV=1 only for single-register
+ * loads/stores without writeback: Arm ARM D17.2.37, "ISS encoding for a Data Abort"). */
+#define A64_MEM_UNPRIV (1u << 0)  /* LDTR/STTR: checked with EL0 permissions */
+#define A64_MEM_ALIGN (1u << 1)   /* alignment fault unless aligned to the access size */
+#define A64_MEM_EXCL (1u << 2)    /* exclusive */
+#define A64_MEM_ACQREL (1u << 3)  /* acquire/release */
+#define A64_MEM_ATOMIC (1u << 4)  /* LSE read-modify-write */
+#define A64_MEM_CACHEOP (1u << 5) /* DC maintenance: reported with ESR.CM */
+#define A64_MEM_ISV (1u << 8)
+#define A64_MEM_SSE (1u << 9)
+#define A64_MEM_SF (1u << 10)
+#define A64_MEM_AR (1u << 11)
+#define A64_MEM_SRT(n) ((u32)(n) << 12) /* bits [16:12] */
+#define A64_MEM_SRT_OF(f) (((f) >> 12) & 31)
+
+/* Loads and stores of 1, 2, 4 or 8 bytes, little-endian. */
+u64 a64_read(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags);
+void a64_write(struct a64_cpu *cpu, u64 va, unsigned size, u64 val, u32 flags);
+/* 16-byte accesses (LDP/STP of Q registers, LDXP/STXP, CASP of doublewords). A fault in
+ * either half raises before any register is written; stores check both halves first. */
+void a64_read16(struct a64_cpu *cpu, u64 va, u64 out[2], u32 flags);
+void a64_write16(struct a64_cpu *cpu, u64 va, const u64 in[2], u32 flags);
+
+/* Host pointer to size bytes at va, checked for read and write, for atomic read-modify-write;
+ * NULL if the target is not RAM (the caller then uses a64_read/a64_write). The access is
+ * naturally aligned (A64_MEM_ALIGN is checked). */
+u8 *a64_rmw_ptr(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags);
+
+/* Translate va for an instruction fetch in the current regime; raises on fault.
+ * Returns the physical address. */
+u64 a64_translate_fetch(struct a64_cpu *cpu, u64 va);
+
+/* A fetch from a physical address that is not RAM/ROM: synchronous external abort on
+ * instruction fetch (IFSC 0b010000). */
+NORETURN void a64_raise_fetch_external_abort(struct a64_cpu *cpu, u64 va);
+
+/* The fetch page cache of the step loop must be looked up again (translation or EL changed). */
+static inline void a64_fetch_invalidate(struct a64_cpu *cpu)
+{
+    cpu->cur_vpage = ~0ull;
+}
+
+/* Remove fast-path write entries that map the physical page pa (it now holds decoded code),
+ * on every vCPU of the machine. */
+void a64_fast_tlb_drop_pa_writes(struct machine *m, u64 pa_page);
+
+#endif

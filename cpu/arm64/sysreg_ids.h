@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Storage slots for the AArch64 system registers that live in struct a64_cpu.sr[]. The
+ * behaviour of each register (encoding, access rules, traps, reset value, hooks) is a row of
+ * the table in sysreg_table.c; this list only names the storage. Registers whose state lives in
+ * a device (GIC, timers) have no slot here. Append freely; keep the architecture's names.
+ */
+#ifndef EMU_CPU_ARM64_SYSREG_IDS_H
+#define EMU_CPU_ARM64_SYSREG_IDS_H
+
+enum a64_sr {
+    /* EL1 / EL0 */
+    SR_SCTLR_EL1, SR_ACTLR_EL1, SR_CPACR_EL1,
+    SR_TTBR0_EL1, SR_TTBR1_EL1, SR_TCR_EL1,
+    SR_MAIR_EL1, SR_AMAIR_EL1, SR_CONTEXTIDR_EL1,
+    SR_VBAR_EL1, SR_ESR_EL1, SR_FAR_EL1, SR_PAR_EL1,
+    SR_AFSR0_EL1, SR_AFSR1_EL1,
+    SR_TPIDR_EL0, SR_TPIDRRO_EL0, SR_TPIDR_EL1,
+    SR_CNTKCTL_EL1, SR_MDSCR_EL1, SR_OSLSR_EL1, SR_OSDLR_EL1, SR_DISR_EL1,
+    SR_CSSELR_EL1, SR_MDCCINT_EL1, SR_PMUSERENR_EL0,
+    /* EL2 */
+    SR_SCTLR_EL2, SR_ACTLR_EL2, SR_HCR_EL2, SR_HCRX_EL2, SR_MDCR_EL2, SR_CPTR_EL2, SR_HSTR_EL2,
+    SR_HACR_EL2, SR_TTBR0_EL2, SR_TTBR1_EL2, SR_TCR_EL2, SR_VTTBR_EL2, SR_VTCR_EL2,
+    SR_MAIR_EL2, SR_AMAIR_EL2, SR_CONTEXTIDR_EL2,
+    SR_VBAR_EL2, SR_ESR_EL2, SR_FAR_EL2, SR_HPFAR_EL2, SR_AFSR0_EL2, SR_AFSR1_EL2,
+    SR_TPIDR_EL2, SR_VPIDR_EL2, SR_VMPIDR_EL2, SR_CNTHCTL_EL2, SR_CNTVOFF_EL2,
+    SR_VSESR_EL2, SR_VDISR_EL2,
+    /* EL3 */
+    SR_SCTLR_EL3, SR_ACTLR_EL3, SR_SCR_EL3, SR_CPTR_EL3, SR_MDCR_EL3,
+    SR_TTBR0_EL3, SR_TCR_EL3, SR_MAIR_EL3, SR_AMAIR_EL3,
+    SR_VBAR_EL3, SR_ESR_EL3, SR_FAR_EL3, SR_AFSR0_EL3, SR_AFSR1_EL3, SR_TPIDR_EL3,
+    /* Identification (read-only, set at reset from the -cpu model) */
+    SR_MIDR_EL1, SR_MPIDR_EL1, SR_REVIDR_EL1, SR_CTR_EL0, SR_DCZID_EL0, SR_CLIDR_EL1,
+    SR_AIDR_EL1,
+    SR_ID_AA64PFR0_EL1, SR_ID_AA64PFR1_EL1, SR_ID_AA64DFR0_EL1, SR_ID_AA64DFR1_EL1,
+    SR_ID_AA64AFR0_EL1, SR_ID_AA64AFR1_EL1,
+    SR_ID_AA64ISAR0_EL1, SR_ID_AA64ISAR1_EL1, SR_ID_AA64ISAR2_EL1,
+    SR_ID_AA64MMFR0_EL1, SR_ID_AA64MMFR1_EL1, SR_ID_AA64MMFR2_EL1,
+    SR_ID_AA64ZFR0_EL1, SR_ID_AA64SMFR0_EL1,
+    SR__COUNT
+};
+
+#endif

@@ -1,0 +1,2 @@
+# firmware/: firmware services (PSCI/SMCCC) and boot stubs
+EMU_SRCS += $(wildcard firmware/*.c)

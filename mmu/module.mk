@@ -1,0 +1,2 @@
+# mmu/: page-table walkers
+EMU_SRCS += $(wildcard mmu/*.c)

@@ -1,0 +1,2 @@
+# softmmu/: the physical address space
+EMU_SRCS += $(wildcard softmmu/*.c)

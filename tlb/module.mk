@@ -1,0 +1,2 @@
+# tlb/: the architectural, tagged TLB
+EMU_SRCS += $(wildcard tlb/*.c)
