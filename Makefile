@@ -41,7 +41,7 @@ UNIT_TESTS :=   # host unit tests: one executable per source file
 CHECK_DEPS :=   # extra prerequisites of `make check`
 TOOLS      :=   # extra executables built by `make`
 
-include $(sort $(wildcard */module.mk */*/module.mk))
+include $(sort $(wildcard */module.mk */*/module.mk */*/*/module.mk))
 
 EMU_OBJS   := $(EMU_SRCS:%.c=$(BUILD)/%.o)
 UNIT_BINS  := $(UNIT_TESTS:%.c=$(BUILD)/%)
