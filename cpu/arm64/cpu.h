@@ -99,6 +99,10 @@ struct a64_cpu {
     struct gicv3_cpuif *gic;
     struct a64_timers *timers;
     bool semihosting; /* HLT #0xF000 is a semihosting call */
+    /* HVC/SMC when emu itself provides the firmware (PSCI/SMCCC, firmware/psci.c): the HVC or
+     * SMC handler calls it first; it returns true when it handled the call (results in
+     * x0..x3, execution continues after the instruction). NULL: the architectural behaviour. */
+    bool (*firmware_call)(struct a64_cpu *cpu, bool is_smc, u16 imm);
     u64 rvbar;        /* reset address */
 };
 
