@@ -132,9 +132,8 @@ void psci_handle(struct psci_board *b, struct a64_cpu *cpu)
             log_printf("psci: unknown function %#llx\n", (unsigned long long)fn);
         break;
     }
+    /* A 32-bit result is returned sign-extended in x0, as QEMU and TF-A do. */
     cpu->x[0] = (u64)ret;
-    if (smc32)
-        cpu->x[0] = (u32)cpu->x[0];
 }
 
 bool psci_firmware_call(struct a64_cpu *cpu, bool is_smc, u16 imm)
