@@ -141,6 +141,9 @@ struct pl031 *pl031_create(struct machine *m, u64 base, struct irq_line irq, u64
     rtc->clock = &m->clock;
     rtc->irq = irq;
     rtc->tick_offset = (u32)epoch_s - (u32)now_s(rtc);
+    /* RTCCR resets to 0 on the bare cell (DDI 0224 §3.3.4), but boards boot with the RTC
+     * started by firmware; QEMU's virt reads 1 here too, and guests expect it. */
+    rtc->cr = 1;
     vevent_init(&rtc->alarm, "pl031.alarm", alarm_fire, rtc);
     as_add_mmio(&m->as, "pl031", base, PL031_SIZE, &pl031_ops, rtc);
     return rtc;
