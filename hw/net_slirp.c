@@ -169,9 +169,9 @@ static bool add_hostfwd(struct net_slirp *ns, const char *rule)
     if (!udp && strcmp(proto, "tcp"))
         return false;
     struct in_addr h = {.s_addr = htonl(INADDR_ANY)}, g = {.s_addr = 0};
-    if (haddr[0] && !inet_aton(haddr, &h))
+    if (haddr[0] && inet_pton(AF_INET, haddr, &h) != 1)
         return false;
-    if (gaddr[0] && !inet_aton(gaddr, &g))
+    if (gaddr[0] && inet_pton(AF_INET, gaddr, &g) != 1)
         return false;
     if (!g.s_addr)
         inet_aton("10.0.2.15", &g);

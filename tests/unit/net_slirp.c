@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/config.h"
@@ -93,8 +94,56 @@ static size_t eth(u8 *f, const u8 *dst, u16 type)
     return 14;
 }
 
+/* A free TCP port on 127.0.0.1 (bind to 0, read it back, release it). */
+static int free_port(void)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t l = sizeof(a);
+    if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof(a)) < 0 ||
+        getsockname(s, (struct sockaddr *)&a, &l) < 0)
+        return -1;
+    close(s);
+    return ntohs(a.sin_port);
+}
+
+/* hostfwd: a good rule listens on the host; bad rules are usage errors (exit status 2). */
+static void test_hostfwd(void)
+{
+    int port = free_port();
+    char rule[64];
+    snprintf(rule, sizeof(rule), "tcp:127.0.0.1:%d-:22", port);
+    struct td d;
+    td_init(&d);
+    struct cfg_netdev nd = {.type = "user", .id = "fwd", .hostfwd = {rule}, .nhostfwd = 1};
+    net_slirp_create(&d.m, &nd);
+    int c = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((u16)port),
+                            .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    CHECK(port > 0 && connect(c, (struct sockaddr *)&a, sizeof(a)) == 0);
+    close(c);
+    static const char *bad[] = {"tcp:2222-:22", "sctp::2222-:22", "tcp::99999-:22",
+                                "tcp::2222-:0", "tcp:1.2.3:2222-:22", "tcp::2222-:22x"};
+    for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+        fflush(stdout);
+        pid_t pid = fork();
+        if (pid == 0) {
+            struct cfg_netdev b = {.type = "user", .id = "bad", .hostfwd = {bad[i]}, .nhostfwd = 1};
+            freopen("/dev/null", "w", stderr);
+            net_slirp_create(&d.m, &b);
+            _exit(0);
+        }
+        int st = 0;
+        waitpid(pid, &st, 0);
+        if (!(WIFEXITED(st) && WEXITSTATUS(st) == 2))
+            printf("  hostfwd '%s' accepted\n", bad[i]);
+        CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 2);
+    }
+}
+
 int main(void)
 {
+    test_hostfwd();
     int ls = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
     socklen_t sl = sizeof(sa);
