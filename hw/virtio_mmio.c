@@ -87,6 +87,8 @@ static void write_status(struct virtio_mmio *t, u32 val)
 {
     struct virtio_dev *vd = t->vd;
     if (val == 0) {
+        if (unlikely(log_mask & LOG_DEV))
+            log_printf("%s@%#llx: reset\n", vd->ops->name, (unsigned long long)t->base);
         device_reset(t);
         return;
     }
@@ -103,6 +105,10 @@ static void write_status(struct virtio_mmio *t, u32 val)
     }
     vd->status = (val & ~VIRTIO_STATUS_DEVICE_NEEDS_RESET) |
                  (vd->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET);
+    if (unlikely(log_mask & LOG_DEV))
+        log_printf("%s@%#llx: status %#x, features %#llx\n", vd->ops->name,
+                   (unsigned long long)t->base, vd->status,
+                   (unsigned long long)vd->driver_features);
 }
 
 static u32 read_reg(struct virtio_mmio *t, u64 off)
