@@ -32,10 +32,9 @@ static bool range_ok(struct virtio_dev *vd, u64 addr, u64 len, bool write)
     return p && avail >= len;
 }
 
+/* q names the queue for the reader; the log line comes from virtio_set_needs_reset. */
 static int fail(struct virtio_dev *vd, int q, const char *why)
 {
-    if (unlikely(log_mask & LOG_GUEST_ERRORS))
-        log_printf("%s: queue %d: ", vd->ops->name, q);
     virtio_set_needs_reset(vd, why);
     return -1;
 }
