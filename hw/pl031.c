@@ -162,8 +162,14 @@ bool pl031_parse_base(const char *spec, u64 *epoch_s)
         return true;
     }
     if (!strcmp(spec, "utc") || !strcmp(spec, "localtime")) {
-        /* The only host-time input: read once, here (docs/DETERMINISM.md rule 4). */
-        *epoch_s = (u64)time(NULL);
+        /* The only host-time input: read once, here (docs/DETERMINISM.md rule 4). localtime
+         * shows the host's wall-clock time, so the zone offset is folded in. */
+        time_t now = time(NULL);
+        struct tm lt;
+        *epoch_s = (u64)now;
+        tzset();
+        if (!strcmp(spec, "localtime") && localtime_r(&now, &lt))
+            *epoch_s += (u64)(s64)lt.tm_gmtoff;
         return true;
     }
     struct tm tm = {0};
