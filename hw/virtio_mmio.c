@@ -33,7 +33,9 @@ void virtio_mmio_interrupt(struct virtio_mmio *t, u32 bits)
 
 static u64 device_features(struct virtio_mmio *t)
 {
-    return t->vd->ops->features(t->vd) | (1ull << VIRTIO_F_VERSION_1);
+    /* The transport's split-ring code implements event suppression for every device. */
+    return t->vd->ops->features(t->vd) | (1ull << VIRTIO_F_VERSION_1) |
+           (1ull << VIRTIO_RING_F_EVENT_IDX);
 }
 
 /* Status written 0, or a device reset (§2.4): every queue and negotiated state is dropped. */
@@ -51,6 +53,7 @@ static void device_reset(struct virtio_mmio *t)
         q->ready = false;
         q->desc = q->avail = q->used = 0;
         q->last_avail_idx = q->used_idx = 0;
+        q->signalled_valid = false;
     }
     t->device_features_sel = t->driver_features_sel = t->queue_sel = 0;
     t->isr = 0;
@@ -207,6 +210,7 @@ static void write_reg(struct virtio_mmio *t, u64 off, u32 val)
         }
         q->ready = true;
         q->last_avail_idx = q->used_idx = 0;
+        q->signalled_valid = false;
         return;
     }
     if (unlikely(log_mask & LOG_GUEST_ERRORS))

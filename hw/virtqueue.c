@@ -48,6 +48,14 @@ bool virtq_has_avail(struct virtio_dev *vd, int q)
     return idx != vq->last_avail_idx;
 }
 
+/* With VIRTIO_RING_F_EVENT_IDX, tell the driver to notify once it makes entry
+ * last_avail_idx available: used->avail_event (§2.7.10). */
+static void publish_avail_event(struct virtio_dev *vd, struct virtqueue *vq)
+{
+    if (virtio_has_feature(vd, VIRTIO_RING_F_EVENT_IDX))
+        as_dma_write(vd->as, vq->used + 4 + 8 * (u64)vq->num, &vq->last_avail_idx, 2);
+}
+
 int virtq_pop(struct virtio_dev *vd, int q, struct virtq_elem *e)
 {
     struct virtqueue *vq = &vd->vq[q];
@@ -57,8 +65,10 @@ int virtq_pop(struct virtio_dev *vd, int q, struct virtq_elem *e)
     if (!rd16(vd, vq->avail + 2, &avail_idx))
         return fail(vd, q, "available ring not in RAM");
     u16 pending = (u16)(avail_idx - vq->last_avail_idx);
-    if (pending == 0)
+    if (pending == 0) {
+        publish_avail_event(vd, vq);
         return 0;
+    }
     /* §2.7.6: the driver can have at most Queue Size entries outstanding. */
     if (pending > vq->num)
         return fail(vd, q, "available index moved more than the queue size");
@@ -119,6 +129,7 @@ int virtq_pop(struct virtio_dev *vd, int q, struct virtq_elem *e)
             return fail(vd, q, "next descriptor out of range");
     }
     vq->last_avail_idx++;
+    publish_avail_event(vd, vq);
     return 1;
 }
 
@@ -140,12 +151,24 @@ void virtq_push(struct virtio_dev *vd, int q, const struct virtq_elem *e, u32 le
 
 void virtq_notify(struct virtio_dev *vd, int q)
 {
-    u16 flags;
+    struct virtqueue *vq = &vd->vq[q];
+    u16 flags, used_event;
     if (vd->broken)
         return;
-    /* Without VIRTIO_RING_F_EVENT_IDX the driver may suppress interrupts (§2.7.7). */
-    if (rd16(vd, vd->vq[q].avail, &flags) && (flags & VIRTQ_AVAIL_F_NO_INTERRUPT))
+    if (virtio_has_feature(vd, VIRTIO_RING_F_EVENT_IDX)) {
+        /* §2.7.10: interrupt only if used->idx passed avail->used_event since the last
+         * interrupt (vring_need_event: new - event - 1 < new - old, modulo 2^16). */
+        u16 old = vq->signalled_used, new = vq->used_idx;
+        bool valid = vq->signalled_valid;
+        vq->signalled_used = new;
+        vq->signalled_valid = true;
+        if (valid && rd16(vd, vq->avail + 4 + 2 * (u64)vq->num, &used_event) &&
+            (u16)(new - used_event - 1) >= (u16)(new - old))
+            return;
+    } else if (rd16(vd, vq->avail, &flags) && (flags & VIRTQ_AVAIL_F_NO_INTERRUPT)) {
+        /* Without VIRTIO_RING_F_EVENT_IDX the driver may suppress interrupts (§2.7.7). */
         return;
+    }
     virtio_mmio_interrupt(vd->transport, VIRTIO_MMIO_INT_VRING);
 }
 
