@@ -4,12 +4,14 @@
  * rings is driver-controlled: each index, length and address is checked before use, and a
  * violation marks the device DEVICE_NEEDS_RESET instead of being trusted (§2.1.1).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/log.h"
 #include "hw/virtio.h"
 #include "hw/virtio_mmio.h"
 
+/* Ring structures are little-endian (§2.7); emu runs on little-endian hosts only. */
 struct virtq_desc {
     u64 addr;
     u32 len;
@@ -32,10 +34,11 @@ static bool range_ok(struct virtio_dev *vd, u64 addr, u64 len, bool write)
     return p && avail >= len;
 }
 
-/* q names the queue for the reader; the log line comes from virtio_set_needs_reset. */
 static int fail(struct virtio_dev *vd, int q, const char *why)
 {
-    virtio_set_needs_reset(vd, why);
+    char msg[128];
+    snprintf(msg, sizeof(msg), "queue %d: %s", q, why);
+    virtio_set_needs_reset(vd, msg);
     return -1;
 }
 
