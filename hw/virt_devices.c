@@ -16,6 +16,13 @@
 #include "hw/virtio_devices.h"
 #include "hw/virtio_mmio.h"
 
+const struct machine_prop_desc virt_virtio_devices[] = {
+    {"virtio-blk-device", "drive=ID: a disk from -drive ...,if=none,id=ID"},
+    {"virtio-net-device", "netdev=ID[,mac=52:54:00:12:34:56]: a NIC on -netdev user,id=ID"},
+    {"virtio-rng-device", "[seed=N][,entropy=host]: entropy, seeded PRNG unless entropy=host"},
+    {0},
+};
+
 /* Host polling is per process, like the machine: the board has one set of back-ends. */
 static struct {
     struct net_backend *net[CFG_MAX_ITEMS];
