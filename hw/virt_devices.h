@@ -4,11 +4,8 @@
 #ifndef EMU_HW_VIRT_DEVICES_H
 #define EMU_HW_VIRT_DEVICES_H
 
+#include "core/machine.h"
 #include "hw/dev.h"
-
-struct machine;
-struct emu_config;
-struct machine_prop_desc;
 
 #define VIRT_VIRTIO_MMIO_BASE 0x0a000000ull
 #define VIRT_VIRTIO_MMIO_STRIDE 0x200ull
