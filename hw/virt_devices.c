@@ -32,6 +32,8 @@ static struct {
     void (*prev_poll)(struct machine *m, bool idle);
 } vd_state;
 
+static bool drive_used[CFG_MAX_ITEMS];
+
 static void virt_devices_poll(struct machine *m, bool idle)
 {
     if (vd_state.prev_poll)
@@ -64,6 +66,19 @@ static const char *opt_get(const char *spec, const char *key, char *buf, size_t 
         }
     }
     return NULL;
+}
+
+/* Every key of spec must be one of the driver's (QEMU rejects unknown properties too). */
+static void opt_check_keys(const char *spec, const char *const *keys)
+{
+    for (const char *p = strchr(spec, ','); p; p = strchr(p + 1, ',')) {
+        size_t n = strcspn(p + 1, "=,");
+        bool ok = false;
+        for (int i = 0; keys[i] && !ok; i++)
+            ok = strlen(keys[i]) == n && !strncmp(p + 1, keys[i], n);
+        if (!ok)
+            usage_error("-device %s: unknown property '%.*s'", spec, (int)n, p + 1);
+    }
 }
 
 static bool parse_mac(const char *s, u8 mac[6])
@@ -109,15 +124,20 @@ static void attach_device(struct machine *m, struct emu_config *cfg, const char 
     memcpy(name, spec, nl);
     name[nl] = 0;
     if (!strcmp(name, "virtio-blk-device")) {
+        opt_check_keys(spec, (const char *const[]){"drive", NULL});
         if (!opt_get(spec, "drive", v, sizeof(v)))
             usage_error("-device %s: drive= is required", spec);
         for (int i = 0; i < cfg->ndrives; i++)
             if (cfg->drives[i].id && !strcmp(cfg->drives[i].id, v)) {
+                if (drive_used[i])
+                    usage_error("-device %s: drive '%s' is already in use", spec, v);
+                drive_used[i] = true;
                 virtio_blk_attach(t, open_drive(cfg, &cfg->drives[i]));
                 return;
             }
         usage_error("-device %s: no -drive with id '%s'", spec, v);
     } else if (!strcmp(name, "virtio-net-device")) {
+        opt_check_keys(spec, (const char *const[]){"netdev", "mac", NULL});
         u8 mac[6] = {0x52, 0x54, 0x00, 0x12, 0x34, 0x56};
         if (opt_get(spec, "mac", v, sizeof(v)) && !parse_mac(v, mac))
             usage_error("-device %s: bad mac address '%s'", spec, v);
@@ -125,6 +145,7 @@ static void attach_device(struct machine *m, struct emu_config *cfg, const char 
             usage_error("-device %s: netdev= is required", spec);
         virtio_net_attach(t, find_netdev(v), mac);
     } else if (!strcmp(name, "virtio-rng-device")) {
+        opt_check_keys(spec, (const char *const[]){"seed", "entropy", NULL});
         u64 seed = VIRTIO_RNG_DEFAULT_SEED;
         bool host = false;
         if (opt_get(spec, "seed", v, sizeof(v))) {
@@ -180,6 +201,7 @@ void virt_create_devices(struct machine *m, struct emu_config *cfg, virt_spi_fn 
             continue;
         if (next < 0)
             usage_error("more than %d virtio devices", VIRT_VIRTIO_MMIO_COUNT);
+        drive_used[i] = true;
         virtio_blk_attach(tr[next--], open_drive(cfg, d));
     }
     for (int i = 0; i < cfg->ndevices; i++) {

@@ -2,6 +2,7 @@
 /* arm64-virt device wiring: 32 transports at 0x0a000000 + 0x200n on SPI 16+n, the first
  * command-line device on the highest transport, PL031 at 0x09010000 on SPI 2. */
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "hw/virt_devices.h"
@@ -21,6 +22,50 @@ static u32 rd(struct machine *m, u64 pa)
     u64 v;
     as_read(&m->as, pa, 4, &v);
     return (u32)v;
+}
+
+/* A bad specification is a usage error (exit status 2), reported before the guest runs. */
+static void expect_usage_error(const char *img, const char *device, const char *rtc, int ndev)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        static struct emu_config cfg;
+        cfg.drives[0] = (struct cfg_drive){.file = img, .id = "d0", .interface = "none"};
+        cfg.ndrives = 1;
+        for (int i = 0; i < ndev; i++)
+            cfg.devices[i] = device;
+        cfg.ndevices = ndev;
+        cfg.rtc_base = rtc;
+        static struct machine m;
+        as_init(&m.as);
+        vclock_init(&m.clock, 0);
+        if (!freopen("/dev/null", "w", stderr))
+            _exit(3);
+        virt_create_devices(&m, &cfg, NULL);
+        _exit(0);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    if (!(WIFEXITED(st) && WEXITSTATUS(st) == 2))
+        printf("  accepted: -device %s -rtc %s (x%d)\n", device, rtc ? rtc : "-", ndev);
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 2);
+}
+
+static void test_errors(const char *img)
+{
+    expect_usage_error(img, "virtio-blk-device", NULL, 1);
+    expect_usage_error(img, "virtio-blk-device,drive=nope", NULL, 1);
+    expect_usage_error(img, "virtio-gpu-device", NULL, 1);
+    expect_usage_error(img, "virtio-net-device", NULL, 1);
+    expect_usage_error(img, "virtio-net-device,netdev=n9", NULL, 1);
+    expect_usage_error(img, "virtio-rng-device,seed=12x", NULL, 1);
+    expect_usage_error(img, "virtio-rng-device,entropy=maybe", NULL, 1);
+    expect_usage_error(img, "virtio-rng-device", "tomorrow", 1);
+    expect_usage_error(img, "virtio-blk-device,drive=d0,bogus=1", NULL, 1);
+    expect_usage_error(img, "virtio-rng-device,drive=d0", NULL, 1);
+    /* One drive used by two devices. */
+    expect_usage_error(img, "virtio-blk-device,drive=d0", NULL, 2);
 }
 
 int main(void)
@@ -67,6 +112,7 @@ int main(void)
     as_write(&m.as, 0x09010010, 4, 1);
     as_write(&m.as, 0x09010004, 4, rd(&m, 0x09010000));
     CHECK(levels[2] == 1);
+    test_errors(img);
     unlink(img);
     return td_result("virtio_board");
 }
