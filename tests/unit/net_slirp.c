@@ -116,12 +116,32 @@ static void test_hostfwd(void)
     struct td d;
     td_init(&d);
     struct cfg_netdev nd = {.type = "user", .id = "fwd", .hostfwd = {rule}, .nhostfwd = 1};
-    net_slirp_create(&d.m, &nd);
+    struct net_backend *nb = net_slirp_create(&d.m, &nd);
+    virtio_net_attach(d.t, nb, guest_mac);
+    CHECK(td_negotiate(&d, 1ull << VIRTIO_F_VERSION_1 | 1ull << 5));
+    queue_at(&d, 0, RXQ_BASE);
+    queue_at(&d, 1, TXQ_BASE);
+    td_driver_ok(&d);
+    rx_avail = tx_avail = rx_seen = 0;
+    for (u16 i = 0; i < 8; i++)
+        post(&d, 0, RXQ_BASE, &rx_avail, i, RX_BUFS + 2048ull * i, 2048, true);
     int c = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((u16)port),
                             .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
     CHECK(port > 0 && connect(c, (struct sockaddr *)&a, sizeof(a)) == 0);
+    /* slirp accepts and opens the connection towards 10.0.2.15:22: the guest first sees an
+     * ARP request for its address (slirp does not know its MAC yet) or the SYN itself. */
+    u8 r[2048];
+    size_t rl = recv_frame(&d, nb, r);
+    const u8 *e = r + 12;
+    static const u8 ip15[4] = {10, 0, 2, 15};
+    bool arp = rl >= 12 + 42 && e[12] == 0x08 && e[13] == 0x06 && e[21] == 1 &&
+               !memcmp(e + 38, ip15, 4);
+    bool syn = rl >= 12 + 54 && e[12] == 0x08 && e[13] == 0x00 && e[23] == 6 &&
+               !memcmp(e + 30, ip15, 4) && (e[36] << 8 | e[37]) == 22 && (e[47] & 0x02);
+    CHECK(arp || syn);
     close(c);
+    rx_avail = tx_avail = rx_seen = 0;
     static const char *bad[] = {"tcp:2222-:22", "sctp::2222-:22", "tcp::99999-:22",
                                 "tcp::2222-:0", "tcp:1.2.3:2222-:22", "tcp::2222-:22x"};
     for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
