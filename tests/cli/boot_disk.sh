@@ -17,26 +17,12 @@ skip() { echo "SKIP: $*"; exit 77; }
 [ -s "$IMAGE" ] && [ -s "$INITRD" ] || skip "no guest kernel (run tools/fetch-guest)"
 
 # Debian builds virtio_mmio and virtio_blk as modules: take them from the kernel package.
-MODDIR="$CACHE/modules"
-if [ ! -d "$MODDIR" ] && [ -s "$CACHE/kernel-package" ]; then
-    pkg=$(cat "$CACHE/kernel-package")
-    tmp=$(mktemp -d)
-    if (cd "$tmp" && apt-get download -q "$pkg:arm64" >/dev/null 2>&1); then
-        dpkg-deb -x "$tmp"/*.deb "$tmp/x" &&
-            mkdir -p "$MODDIR" &&
-            find "$tmp/x/lib/modules" \( -name virtio_mmio.ko\* -o -name virtio_blk.ko\* \) \
-                -exec cp {} "$MODDIR/" \;
-    fi
-    rm -rf "$tmp"
-fi
-[ -e "$MODDIR/virtio_mmio.ko" ] && [ -e "$MODDIR/virtio_blk.ko" ] ||
-    skip "virtio_mmio.ko/virtio_blk.ko not available in $MODDIR"
+. "$(dirname "$0")/guest_modules.inc"
+guest_modules virtio_mmio virtio_blk || skip "virtio_mmio.ko/virtio_blk.ko not available"
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-mkdir "$WORK/root"
-(cd "$WORK/root" && gzip -dc "$INITRD" | cpio -id --quiet 2>/dev/null)
-cp "$MODDIR"/virtio_mmio.ko "$MODDIR"/virtio_blk.ko "$WORK/root/"
+guest_initrd_tree "$WORK/root" virtio_mmio virtio_blk
 cat > "$WORK/root/init" <<'INIT'
 #!/bin/sh
 /bin/busybox mount -t proc proc /proc
@@ -56,7 +42,7 @@ echo EMU-DISK-DONE
 poweroff -f
 INIT
 chmod 755 "$WORK/root/init"
-(cd "$WORK/root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip > "$WORK/initrd.gz"
+guest_initrd_pack "$WORK/root" "$WORK/initrd.gz"
 truncate -s 8M "$WORK/a.img" "$WORK/b.img"
 sum_b=$(md5sum < "$WORK/b.img")
 
@@ -66,10 +52,7 @@ if [ "${REFERENCE:-}" = qemu ]; then
          -rtc base=2026-01-01T00:00:00)
 else
     [ -x "$EMU" ] || skip "$EMU not built"
-    # Linux must reach userspace on emu first (the plain test initramfs prints EMU-BOOT-OK).
-    probe=$(timeout 120 "$EMU" -M arm64-virt -kernel "$IMAGE" -initrd "$CACHE/initrd-test.gz" \
-            -append console=ttyAMA0 -nographic 2>&1)
-    grep -q EMU-BOOT-OK <<<"$probe" || skip "Linux does not boot to userspace on emu yet"
+    guest_emu_boots || skip "Linux does not boot to userspace on emu yet"
     run=(timeout "$TIMEOUT" "$EMU" -M arm64-virt -m 512M -nographic)
 fi
 # As on QEMU 7.2, the first -device takes the highest transport and Linux 6.1 probes the
