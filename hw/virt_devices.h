@@ -18,7 +18,8 @@
  * (`-device help`); terminated by {0}. */
 extern const struct machine_prop_desc virt_virtio_devices[];
 
-/* The board's GIC input for SPI number spi (INTID 32 + spi). */
+/* The board's GIC input for SPI number spi (INTID 32 + spi), e.g.
+ * (struct irq_line){gicv3_set_spi, &board->gic, 32 + spi}. */
 typedef struct irq_line (*virt_spi_fn)(struct machine *m, int spi);
 
 /* Create the 32 transports and the PL031, then attach, in order, every -drive with
