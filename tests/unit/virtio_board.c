@@ -9,6 +9,9 @@
 #include "tests/unit/virtio_driver.h"
 
 static int levels[64];
+static int board_polls;
+
+static void board_poll(struct machine *m, bool idle) { board_polls++; }
 
 static void spi_set(void *ctl, int n, int level) { levels[n] = level; }
 
@@ -84,17 +87,30 @@ int main(void)
     cfg.devices[2] = "pl011"; /* not ours: ignored */
     cfg.ndevices = 3;
     cfg.rtc_base = "2000-03-01T00:00:00";
+    cfg.netdevs[0] = (struct cfg_netdev){.type = "user", .id = "n0"};
+    cfg.nnetdevs = 1;
+    cfg.devices[3] = "virtio-net-device,netdev=n0,mac=52:54:00:00:00:01";
+    cfg.ndevices = 4;
     static struct machine m;
     as_init(&m.as);
     vclock_init(&m.clock, 0);
     as_add_ram(&m.as, "ram", TD_RAM_BASE, TD_RAM_SIZE);
+    m.poll = board_poll;
     virt_create_devices(&m, &cfg, spi);
+    /* The board's poll hook still runs, before the network's. */
+    CHECK(m.poll && m.poll != board_poll);
+    m.poll(&m, false);
+    CHECK(board_polls == 1);
+    u64 mac5;
+    as_read(&m.as, 0x0a003800 + VIRTIO_MMIO_CONFIG + 5, 1, &mac5);
+    CHECK(mac5 == 1);
 
     for (int n = 0; n < 32; n++) {
         u64 base = 0x0a000000ull + 0x200ull * n;
         CHECK(rd(&m, base) == 0x74726976 && rd(&m, base + 4) == 2);
         u32 id = rd(&m, base + 8);
-        CHECK(id == (n == 31 ? VIRTIO_ID_BLOCK : n == 30 ? VIRTIO_ID_RNG : n == 29 ? VIRTIO_ID_BLOCK : 0));
+        CHECK(id == (n == 31 ? VIRTIO_ID_BLOCK : n == 30 ? VIRTIO_ID_RNG : n == 29 ? VIRTIO_ID_BLOCK
+                     : n == 28 ? VIRTIO_ID_NET : 0));
     }
     CHECK(rd(&m, 0x09010000) == 951868800);
     CHECK(rd(&m, 0x09010fe0) == 0x31);
