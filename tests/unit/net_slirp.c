@@ -161,9 +161,71 @@ static void test_hostfwd(void)
     }
 }
 
+/* Who has target? tell sender (RFC 826), broadcast. Returns the frame length. */
+static size_t arp_request(u8 *f, const u8 sender[4], const u8 target[4])
+{
+    static const u8 bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    static const u8 arp_hdr[8] = {0, 1, 8, 0, 6, 4, 0, 1};
+    size_t n = eth(f, bcast, 0x0806);
+    memcpy(f + n, arp_hdr, 8);
+    memcpy(f + n + 8, guest_mac, 6);
+    memcpy(f + n + 14, sender, 4);
+    memset(f + n + 18, 0, 6);
+    memcpy(f + n + 24, target, 4);
+    return n + 28;
+}
+
+static void expect_bad_net(const char *net)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        static struct machine m;
+        vclock_init(&m.clock, 0);
+        struct cfg_netdev b = {.type = "user", .id = "bad", .net = net};
+        if (!freopen("/dev/null", "w", stderr))
+            _exit(3);
+        net_slirp_create(&m, &b);
+        _exit(0);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    if (!(WIFEXITED(st) && WEXITSTATUS(st) == 2))
+        printf("  net=%s accepted\n", net);
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 2);
+}
+
+/* net=192.168.76.0/24: the gateway answers ARP at .2. */
+static void test_net_option(void)
+{
+    struct td d;
+    td_init(&d);
+    struct cfg_netdev nd = {.type = "user", .id = "n1", .net = "192.168.76.0/24"};
+    struct net_backend *nb = net_slirp_create(&d.m, &nd);
+    virtio_net_attach(d.t, nb, guest_mac);
+    CHECK(td_negotiate(&d, 1ull << VIRTIO_F_VERSION_1 | 1ull << 5));
+    queue_at(&d, 0, RXQ_BASE);
+    queue_at(&d, 1, TXQ_BASE);
+    td_driver_ok(&d);
+    rx_avail = tx_avail = rx_seen = 0;
+    for (u16 i = 0; i < 8; i++)
+        post(&d, 0, RXQ_BASE, &rx_avail, i, RX_BUFS + 2048ull * i, 2048, true);
+    static const u8 me[4] = {192, 168, 76, 15}, gw[4] = {192, 168, 76, 2};
+    u8 f[64], r[2048];
+    send_frame(&d, f, arp_request(f, me, gw));
+    size_t rl = recv_frame(&d, nb, r);
+    CHECK(rl >= 12 + 42 && r[12 + 21] == 2 && !memcmp(r + 12 + 28, gw, 4));
+    rx_avail = tx_avail = rx_seen = 0;
+    static const char *bad[] = {"10.0.2.0/33", "10.0.2.1/24", "10.0.2.0", "10.0.2.0/30",
+                                "ten/8", "10.0.2.0/24x"};
+    for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+        expect_bad_net(bad[i]);
+}
+
 int main(void)
 {
     test_hostfwd();
+    test_net_option();
     int ls = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
     socklen_t sl = sizeof(sa);
