@@ -6,7 +6,6 @@
     .global test_main
 test_main:
     mov     x28, x30            // EXPECT_EXC calls the harness with BL
-    adr     x1, buf
     // SP alignment checking (SCTLR_ELx.SA): EC 0x26, nothing written
     mrs     x7, CurrentEL
     cmp     x7, #(1 << 2)
@@ -32,7 +31,8 @@ test_main:
     orr     x9, x8, #(1 << 3)
     msr     SCTLR_EL1, x9
     isb
-    add     x13, x1, #1
+    adr     x13, buf
+    add     x13, x13, #1
     ldrb    w0, [x13]
     ldr     x0, [sp]
     msr     SCTLR_EL1, x8
