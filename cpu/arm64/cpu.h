@@ -100,6 +100,16 @@ struct a64_cpu {
     struct a64_timers *timers;
     bool semihosting; /* HLT #0xF000 is a semihosting call */
     u64 rvbar;        /* reset address */
+
+    /* Added by sys (exception.c, sys.c, sysreg*.c). */
+    bool fp_ok;       /* FP/SIMD usable at the current EL: see a64_fp_update() (exception.h) */
+    bool event_reg;   /* the WFE event register (Arm ARM D1.6.1) */
+    bool have_el2, have_el3; /* implemented ELs (the board sets them; reset ORs in its EL) */
+    u8 reset_el;      /* EL the guest started at: emu is the firmware of the ELs above it */
+    /* Firmware conduit (PSCI...): called for HVC when the guest did not start at EL2 and for
+     * SMC when it did not start at EL3. Returns true if handled (the instruction then
+     * completes normally), false for the architectural behaviour. */
+    bool (*firmware_call)(struct a64_cpu *cpu, bool is_smc);
 };
 
 static inline struct a64_cpu *a64_from_vcpu(struct vcpu *v)
