@@ -61,7 +61,7 @@ static int check_vhe(struct a64_cpu *cpu, const struct a64_sysreg *r, bool is_re
 
 static const struct a64_sysreg el1_rows[] = {
     {R(SCTLR_EL1, 3, 0, 1, 0, 0), .access = SRA_RW1, .traps = SRT_TVM | SRT_CTX,
-     .slot = SR_SCTLR_EL1, .reset = 0x30d00800, .res1 = SCTLR_EL1_RES1,
+     .slot = SR_SCTLR_EL1, .reset = 0x30d50838, .res1 = SCTLR_EL1_RES1,
      .e2h_redirect = "SCTLR_EL2"},
     {R(ACTLR_EL1, 3, 0, 1, 0, 1), .access = SRA_RW1, .traps = SRT_TACR, .slot = SR_ACTLR_EL1},
     {R(CPACR_EL1, 3, 0, 1, 0, 2), .access = SRA_RW1, .slot = SR_CPACR_EL1,
