@@ -48,8 +48,8 @@ void a64_cpu_reset(struct a64_cpu *cpu, int el, u64 pc)
     cpu->btype = 0;
     cpu->excl_valid = false;
     cpu->event_reg = false;
-    cpu->have_el2 |= el >= 2;
-    cpu->have_el3 |= el >= 3;
+    cpu->have_el2 |= el == 2;
+    cpu->have_el3 |= el == 3;
     cpu->reset_el = (u8)el;
     a64_sysreg_reset(cpu);
     a64_model_apply(cpu);
