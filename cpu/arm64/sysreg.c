@@ -179,6 +179,8 @@ NORETURN static void unallocated(struct a64_cpu *cpu, u32 enc, int rt, bool is_r
 void a64_sysreg_access(struct a64_cpu *cpu, u32 enc, int rt, bool is_read)
 {
     unsigned el = cpu->el;
+    if (unlikely(!finalized))
+        a64_sysreg_finalize(); /* a table was registered after the first vCPU was created */
     const struct a64_sysreg *r = a64_sysreg_find(enc);
     cur_enc = enc;
     cur_rt = rt;
