@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "a64_decode.h"
 #include "cpu/arm64/esr_describe.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/model.h"
@@ -194,6 +195,59 @@ static void test_illegal_return(void)
     CHECK(!cpu->il && cpu->el == 0 && cpu->sp_idx == 0);
 }
 
+static int fw_calls;
+static bool fw_result;
+static bool fake_firmware(struct a64_cpu *cpu, bool is_smc)
+{
+    fw_calls++;
+    return fw_result;
+}
+
+/* Run an HVC/SMC handler; returns true if it raised an exception. */
+static bool run_call(struct a64_cpu *cpu, bool smc)
+{
+    struct arg_imm16 a = {.imm = 0x12};
+    jmp_buf jb;
+    cpu->exc_jmp = &jb;
+    if (setjmp(jb))
+        return true;
+    if (smc)
+        a64_exec_SMC(cpu, &a);
+    else
+        a64_exec_HVC(cpu, &a);
+    return false;
+}
+
+static void test_firmware_conduit(void)
+{
+    /* Guest started at EL1, no EL2: emu's firmware answers HVC; false means UNDEFINED. */
+    struct a64_cpu *cpu = new_cpu(1, false, false);
+    cpu->firmware_call = fake_firmware;
+    fw_result = true;
+    fw_calls = 0;
+    CHECK(!run_call(cpu, false) && fw_calls == 1);
+    fw_result = false;
+    CHECK(run_call(cpu, false) && fw_calls == 2 && cpu->sr[SR_ESR_EL1] == 0x02000000);
+    /* Guest started at EL2: HVC from EL1 goes to the guest's EL2, never to the firmware. */
+    cpu = new_cpu(2, true, false);
+    cpu->firmware_call = fake_firmware;
+    a64_set_el(cpu, 1, true);
+    fw_calls = 0;
+    fw_result = true;
+    CHECK(run_call(cpu, false) && fw_calls == 0 && cpu->el == 2);
+    CHECK(cpu->sr[SR_ESR_EL2] == 0x5a000012 && cpu->elr_el[2] == 0x40000004);
+    /* SMC: HCR_EL2.TSC traps before the firmware sees it. */
+    cpu = new_cpu(2, true, false);
+    cpu->firmware_call = fake_firmware;
+    cpu->sr[SR_HCR_EL2] = HCR_EL2_TSC | HCR_EL2_RW;
+    a64_set_el(cpu, 1, true);
+    fw_calls = 0;
+    CHECK(run_call(cpu, true) && fw_calls == 0 && cpu->sr[SR_ESR_EL2] == 0x5e000012);
+    cpu->sr[SR_HCR_EL2] = HCR_EL2_RW;
+    a64_set_el(cpu, 1, true);
+    CHECK(!run_call(cpu, true) && fw_calls == 1);
+}
+
 static void test_esr_describe(void)
 {
     char buf[128];
@@ -213,6 +267,7 @@ int main(void)
     test_fp_ok();
     test_sysreg_vhe_and_traps();
     test_illegal_return();
+    test_firmware_conduit();
     test_esr_describe();
     if (failures)
         printf("sys_exception: %d failures\n", failures);
