@@ -58,6 +58,7 @@ void a64_cpu_reset(struct a64_cpu *cpu, int el, u64 pc)
     if (cpu->have_el3 && el < 3)
         cpu->sr[SR_SCR_EL3] |= SCR_EL3_NS | (cpu->have_el2 ? SCR_EL3_HCE : 0);
     a64_set_el(cpu, (unsigned)el, true);
+    a64_fp_update(cpu);
     cpu->pc = pc;
     a64_fetch_invalidate(cpu);
     a64_mmu_ctx_changed(cpu);
