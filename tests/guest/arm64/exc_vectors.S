@@ -2,7 +2,8 @@
 // Vector offsets and saved state (starts at EL1): current EL with SP_EL0 (+0x000), current EL
 // with SP_ELx (+0x200), lower EL AArch64 (+0x400); SPSR_EL1.M/DAIF and ELR_EL1; EL0 rules:
 // CurrentEL, SP_EL0 and ERET UNDEFINED, WFI trapped by SCTLR_EL1.nTWI, DC ZVA by DZE and
-// CTR_EL0 by UCT (EC 0x18). Arm ARM D1.3.1 (vector table), D17.2.118 (SCTLR_EL1).
+// CTR_EL0 by UCT (EC 0x18); semihosting UNDEFINED at EL0.
+// Arm ARM D1.3.1 (vector table), D17.2.118 (SCTLR_EL1).
 #include "macros.inc"
 
 // Run the EL0 code at \label; the vector handler returns to label 1000 after it at EL1h.
@@ -79,6 +80,11 @@ test_main:
     // EL0: MRS CTR_EL0 with SCTLR_EL1.UCT == 0: Op0=3 Op2=1 Op1=3 CRn=0 CRm=0 Rt=0 read.
     AT_EL0  el0_ctr
     CHECK_EQ x10, 0x6232c001, 19
+    // EL0: a semihosting call is UNDEFINED (no userspace semihosting).
+    AT_EL0  el0_semihost
+    CHECK_EQ x10, 0x02000000, 21
+    adr     x3, el0_semihost + 4
+    CHECK_REG x11, x3, 22
     // With UCT == 1 it is readable: the next exception is the SVC.
     orr     x0, x22, #(1 << 15)
     msr     sctlr_el1, x0
@@ -108,6 +114,9 @@ el0_dczva:
 el0_ctr:
     mrs     x0, ctr_el0
     svc     #4
+el0_semihost:
+    mov     x0, #4
+    hlt     #0xf000
 
 // Every vector: x9 = its offset, x10/x11/x12 = ESR/ELR/SPSR; return to x13 at EL1h, masked.
     .balign 2048
