@@ -248,6 +248,48 @@ static void test_firmware_conduit(void)
     CHECK(!run_call(cpu, true) && fw_calls == 1);
 }
 
+static void test_models(void)
+{
+    CHECK(a64_model_find(NULL) == a64_model_find("max"));
+    CHECK(!a64_model_find("cortex-x9"));
+    struct a64_cpu *cpu = new_cpu(1, false, false);
+    CHECK(a64_feat_pan(cpu) && a64_feat_vhe(cpu) && a64_feat_uao(cpu) && a64_feat_dit(cpu));
+    CHECK(a64_id_field(cpu, SR_ID_AA64DFR0_EL1, 8) == 0); /* no PMU */
+    CHECK(a64_id_field(cpu, SR_ID_AA64PFR0_EL1, 8) == 0); /* no EL2 on this machine */
+    CHECK(cpu->sr[SR_MPIDR_EL1] == 0x80000000);
+    cpu = calloc(1, sizeof(*cpu));
+    cpu->model = a64_model_find("cortex-a72");
+    cpu->have_el2 = true;
+    cpu->vcpu.index = 3;
+    a64_cpu_reset(cpu, 2, 0);
+    CHECK(!a64_feat_pan(cpu) && !a64_feat_vhe(cpu) && !a64_feat_ssbs(cpu));
+    CHECK(cpu->sr[SR_MIDR_EL1] == 0x410fd083 && cpu->sr[SR_MPIDR_EL1] == 0x80000003);
+    CHECK(cpu->sr[SR_VMPIDR_EL2] == 0x80000003);
+    CHECK(a64_id_field(cpu, SR_ID_AA64PFR0_EL1, 8) == 1);
+}
+
+static void test_serror(void)
+{
+    /* Physical SError: masked by PSTATE.A at EL1; SCR_EL3.EA takes it to EL3 unmasked. */
+    struct a64_cpu *cpu = new_cpu(1, false, true);
+    cpu->irq_lines = A64_SERROR_LINE;
+    CHECK(!a64_check_interrupts(cpu));
+    cpu->daif = 0;
+    CHECK(a64_check_interrupts(cpu));
+    CHECK(cpu->el == 1 && cpu->pc == 0x10000 + 0x380 && cpu->sr[SR_ESR_EL1] == 0xbe000000);
+    cpu = new_cpu(1, false, true);
+    cpu->sr[SR_SCR_EL3] |= SCR_EL3_EA;
+    cpu->irq_lines = A64_SERROR_LINE | A64_IRQ_LINE;
+    CHECK(a64_check_interrupts(cpu));
+    CHECK(cpu->el == 3 && cpu->pc == 0x30000 + 0x580);
+    /* FIQ before IRQ when both are pending and routed to EL1. */
+    cpu = new_cpu(1, false, false);
+    cpu->daif = 0;
+    cpu->irq_lines = A64_IRQ_LINE | A64_FIQ_LINE;
+    CHECK(a64_check_interrupts(cpu));
+    CHECK(cpu->pc == 0x10000 + 0x300);
+}
+
 static void test_esr_describe(void)
 {
     char buf[128];
@@ -268,6 +310,8 @@ int main(void)
     test_sysreg_vhe_and_traps();
     test_illegal_return();
     test_firmware_conduit();
+    test_models();
+    test_serror();
     test_esr_describe();
     if (failures)
         printf("sys_exception: %d failures\n", failures);
