@@ -7,6 +7,7 @@
  */
 #include "cpu/arm64/sysreg.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/log.h"
@@ -87,6 +88,25 @@ void a64_sysreg_reset(struct a64_cpu *cpu)
                 cpu->sr[r->slot] = r->reset;
 }
 
+static bool el_implemented(const struct a64_cpu *cpu, unsigned el)
+{
+    return el < 2 || (el == 2 ? cpu->have_el2 : cpu->have_el3);
+}
+
+void a64_sysreg_dump(struct a64_cpu *cpu, FILE *out)
+{
+    int n = 0;
+    for (int t = 0; t < ntables; t++)
+        for (const struct a64_sysreg *r = tables[t]; r->name; r++) {
+            if (r->slot < 0 || r->e2h_alias || !el_implemented(cpu, r->min_el))
+                continue;
+            fprintf(out, "%-18s %016llx%s", r->name, (unsigned long long)cpu->sr[r->slot],
+                    ++n % 3 ? "  " : "\n");
+        }
+    if (n % 3)
+        fputc('\n', out);
+}
+
 void a64_sr_write_ctx(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 val)
 {
     cpu->sr[r->slot] = (val & ~r->res0) | r->res1;
@@ -107,10 +127,6 @@ void a64_sr_trap(struct a64_cpu *cpu, const struct a64_sysreg *r, unsigned targe
     a64_raise_sysreg_trap(cpu, target, cur_enc, cur_rt, cur_read);
 }
 
-static bool el_implemented(const struct a64_cpu *cpu, unsigned el)
-{
-    return el < 2 || (el == 2 ? cpu->have_el2 : cpu->have_el3);
-}
 
 /* op0=3, op1=0, CRn=0, CRm=1..7: the ID register space, whose unallocated encodings are
  * RAZ at EL1 and above (Arm ARM D17.3.1, "Reserved encodings in the ID space"). */
@@ -171,6 +187,11 @@ static bool el3_traps(const struct a64_cpu *cpu, const struct a64_sysreg *r)
 
 NORETURN static void unallocated(struct a64_cpu *cpu, u32 enc, int rt, bool is_read)
 {
+    if (unlikely(log_mask & LOG_UNIMP))
+        log_printf("cpu%d: %s S%u_%u_C%u_C%u_%u at EL%u pc=%016llx: no such register here\n",
+                   cpu->vcpu.index, is_read ? "MRS" : "MSR/SYS", enc >> 14, (enc >> 11) & 7,
+                   (enc >> 7) & 15, (enc >> 3) & 15, enc & 7, cpu->el,
+                   (unsigned long long)cpu->pc);
     if (cpu->el == 1 && impl_defined(enc) && (a64_hcr(cpu) & HCR_EL2_TIDCP))
         a64_raise_sysreg_trap(cpu, 2, enc, rt, is_read);
     a64_undef(cpu);

@@ -10,6 +10,8 @@
 #ifndef EMU_CPU_ARM64_SYSREG_H
 #define EMU_CPU_ARM64_SYSREG_H
 
+#include <stdio.h>
+
 #include "cpu/arm64/cpu.h"
 
 /* Encoding op0:op1:CRn:CRm:op2, as in the MRS/MSR instruction bits [20:5] (16 bits). */
@@ -94,6 +96,8 @@ void a64_sysreg_finalize(void);
 const struct a64_sysreg *a64_sysreg_find(u32 enc);
 const struct a64_sysreg *a64_sysreg_by_name(const char *name);
 
+/* Print every slot-backed register of cpu with its name (monitor `info registers`, gdb). */
+void a64_sysreg_dump(struct a64_cpu *cpu, FILE *out);
 /* Reset every slot-backed register to its row's reset value. */
 void a64_sysreg_reset(struct a64_cpu *cpu);
 /* Generic hooks for rows: write the slot (with res0/res1), then a64_mmu_ctx_changed(). */

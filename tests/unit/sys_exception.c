@@ -266,6 +266,12 @@ static void test_models(void)
     CHECK(cpu->sr[SR_MIDR_EL1] == 0x410fd083 && cpu->sr[SR_MPIDR_EL1] == 0x80000003);
     CHECK(cpu->sr[SR_VMPIDR_EL2] == 0x80000003);
     CHECK(a64_id_field(cpu, SR_ID_AA64PFR0_EL1, 8) == 1);
+    char buf[8192] = "";
+    FILE *f = fmemopen(buf, sizeof(buf) - 1, "w");
+    a64_sysreg_dump(cpu, f);
+    fclose(f);
+    CHECK(strstr(buf, "MIDR_EL1           00000000410fd083") != NULL);
+    CHECK(strstr(buf, "HCR_EL2") != NULL && strstr(buf, "SCR_EL3") == NULL);
 }
 
 static void test_serror(void)
