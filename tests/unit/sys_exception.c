@@ -296,6 +296,42 @@ static void test_serror(void)
     CHECK(cpu->pc == 0x10000 + 0x300);
 }
 
+/* Table rules: VHE redirects reach EL2 rows, aliases reach EL1 rows, slots are in range and
+ * no two rows store into the same slot. */
+static void test_table_consistency(void)
+{
+    static const char *const redirected[] = {
+        "SCTLR_EL1", "CPACR_EL1", "TTBR0_EL1", "TTBR1_EL1", "TCR_EL1", "AFSR0_EL1",
+        "AFSR1_EL1", "ESR_EL1", "FAR_EL1", "MAIR_EL1", "AMAIR_EL1", "VBAR_EL1",
+        "CONTEXTIDR_EL1", "SPSR_EL1", "ELR_EL1",
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(redirected); i++) {
+        const struct a64_sysreg *r = a64_sysreg_by_name(redirected[i]);
+        CHECK(r && r->e2h_redirect);
+        const struct a64_sysreg *to = r ? a64_sysreg_by_name(r->e2h_redirect) : NULL;
+        CHECK(to && to->min_el == 2 && !to->e2h_alias);
+        char alias[32];
+        snprintf(alias, sizeof(alias), "%.*sEL12", (int)strlen(redirected[i]) - 3,
+                 redirected[i]);
+        const struct a64_sysreg *a = a64_sysreg_by_name(alias);
+        CHECK(a && a->e2h_alias && !strcmp(a->e2h_redirect, redirected[i]));
+    }
+    int owner[SR__COUNT];
+    memset(owner, 0, sizeof(owner));
+    for (u32 enc = 0; enc < 0x10000; enc++) {
+        const struct a64_sysreg *r = a64_sysreg_find(enc);
+        if (!r)
+            continue;
+        CHECK(r->enc == enc);
+        CHECK(r->slot >= -1 && r->slot < SR__COUNT);
+        CHECK(r->slot >= 0 || r->read || r->write || r->e2h_alias);
+        if (r->slot >= 0 && !r->e2h_alias)
+            owner[r->slot]++;
+    }
+    for (int i = 0; i < SR__COUNT; i++)
+        CHECK(owner[i] <= 1);
+}
+
 static void test_esr_describe(void)
 {
     char buf[128];
@@ -318,6 +354,7 @@ int main(void)
     test_firmware_conduit();
     test_models();
     test_serror();
+    test_table_consistency();
     test_esr_describe();
     if (failures)
         printf("sys_exception: %d failures\n", failures);
