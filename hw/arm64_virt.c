@@ -40,8 +40,6 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
     free(img);
     for (int i = 0; i < cfg->smp; i++) {
         struct a64_cpu *cpu = a64_cpu_create(m, cfg->cpu_model);
-        cpu->have_el2 = el2;
-        cpu->have_el3 = el3;
         a64_cpu_reset(cpu, el, entry);
         if (i > 0)
             cpu->vcpu.powered_off = true;

@@ -15,6 +15,7 @@
 
 struct a64_cpu *a64_cpu_create(struct machine *m, const char *model_name)
 {
+    a64_sysreg_tables_core();
     const struct a64_model *model = a64_model_find(model_name);
     if (!model) {
         fprintf(stderr, "emu: unknown -cpu '%s'; available models:\n", model_name);
@@ -27,7 +28,6 @@ struct a64_cpu *a64_cpu_create(struct machine *m, const char *model_name)
     cpu->vcpu.ops = &a64_vcpu_ops;
     cpu->model = model;
     machine_add_cpu(m, &cpu->vcpu);
-    a64_sysreg_tables_core();
     a64_sysreg_finalize();
     cpu->semihosting = m->cfg->semihosting;
     return cpu;
@@ -58,7 +58,6 @@ void a64_cpu_reset(struct a64_cpu *cpu, int el, u64 pc)
     if (cpu->have_el3 && el < 3)
         cpu->sr[SR_SCR_EL3] |= SCR_EL3_NS | (cpu->have_el2 ? SCR_EL3_HCE : 0);
     a64_set_el(cpu, (unsigned)el, true);
-    a64_fp_update(cpu);
     cpu->pc = pc;
     a64_fetch_invalidate(cpu);
     a64_mmu_ctx_changed(cpu);

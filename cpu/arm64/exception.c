@@ -44,13 +44,11 @@ u64 a64_pstate_to_spsr(const struct a64_cpu *cpu)
 
 void a64_set_el(struct a64_cpu *cpu, unsigned el, bool spsel)
 {
+    cpu->el = (u8)el;
     cpu->spsel = spsel;
     cpu->sp_idx = spsel ? el : 0;
-    if (cpu->el == el)
-        return; /* SP selection only: the translation regime and FP traps are unchanged */
-    cpu->el = (u8)el;
-    a64_fetch_invalidate(cpu);
     a64_fp_update(cpu);
+    a64_fetch_invalidate(cpu);
 }
 
 static const u8 vbar_slot[4] = {0, SR_VBAR_EL1, SR_VBAR_EL2, SR_VBAR_EL3};

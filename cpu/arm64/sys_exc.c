@@ -16,12 +16,13 @@ void a64_exec_SVC(struct a64_cpu *cpu, const struct arg_imm16 *a)
 }
 
 /* HVC: UNDEFINED at EL0, without EL2, with SCR_EL3.HCE == 0, or from Secure EL1 (no
- * FEAT_SEL2). When the guest did not start at EL2, emu is the EL2 firmware. */
+ * FEAT_SEL2). When the guest did not start at EL2, emu is the EL2 firmware: the board's
+ * cpu->firmware_call gets the call first. */
 void a64_exec_HVC(struct a64_cpu *cpu, const struct arg_imm16 *a)
 {
     if (cpu->el == 0)
         a64_undef(cpu);
-    if (cpu->firmware_call && cpu->reset_el < 2 && cpu->firmware_call(cpu, false))
+    if (cpu->firmware_call && cpu->reset_el < 2 && cpu->firmware_call(cpu, false, (u16)a->imm))
         return;
     if (!cpu->have_el2 || !(a64_scr(cpu) & SCR_EL3_HCE) ||
         (cpu->el == 1 && !a64_el2_enabled(cpu)))
@@ -40,7 +41,7 @@ void a64_exec_SMC(struct a64_cpu *cpu, const struct arg_imm16 *a)
         a64_undef(cpu);
     if (cpu->el == 1 && (a64_hcr(cpu) & HCR_EL2_TSC))
         a64_raise(cpu, 2, esr, 0, false);
-    if (cpu->firmware_call && cpu->reset_el < 3 && cpu->firmware_call(cpu, true))
+    if (cpu->firmware_call && cpu->reset_el < 3 && cpu->firmware_call(cpu, true, (u16)a->imm))
         return;
     if (!cpu->have_el3 || (cpu->sr[SR_SCR_EL3] & SCR_EL3_SMD))
         a64_undef(cpu);

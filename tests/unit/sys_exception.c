@@ -197,7 +197,7 @@ static void test_illegal_return(void)
 
 static int fw_calls;
 static bool fw_result;
-static bool fake_firmware(struct a64_cpu *cpu, bool is_smc)
+static bool fake_firmware(struct a64_cpu *cpu, bool is_smc, u16 imm)
 {
     fw_calls++;
     return fw_result;
