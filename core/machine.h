@@ -19,6 +19,8 @@ struct machine_type {
     const char *name;
     const char *desc;
     const struct machine_prop_desc *props; /* terminated by {0} */
+    const char *const *cpu_models;  /* -cpu names, NULL-terminated; the first is the default */
+    const struct machine_prop_desc *devices; /* -device drivers the board creates, or NULL */
     /* Build the board: memory map, devices, vCPUs; load images. fatal() on bad input. */
     void (*init)(struct machine *m, struct emu_config *cfg);
 };
@@ -33,6 +35,7 @@ struct machine {
     struct vcpu *running; /* the vCPU inside run(), or NULL */
     u64 quantum;        /* instructions per vCPU turn */
     bool shutdown;      /* leave the main loop */
+    bool paused;        /* monitor `stop` / -S: run no vCPU, only poll, until `cont` */
     int exit_status;    /* emu's exit status once shut down */
     void *board;        /* board-private state */
     /* Called at every round of quanta (host input, monitor, gdb). idle is true when every

@@ -17,6 +17,8 @@ static const struct machine_prop_desc virt_props[] = {
     {0},
 };
 
+static const char *const virt_cpu_models[] = {"max", NULL};
+
 static void virt_init(struct machine *m, struct emu_config *cfg)
 {
     as_add_ram(&m->as, "mach-virt.ram", VIRT_RAM_BASE, cfg->ram_size);
@@ -47,5 +49,6 @@ const struct machine_type arm64_virt_machine = {
     .name = "arm64-virt",
     .desc = "QEMU virt-compatible AArch64 machine (GICv3, PL011, virtio-mmio)",
     .props = virt_props,
+    .cpu_models = virt_cpu_models,
     .init = virt_init,
 };
