@@ -534,3 +534,28 @@ int cli_parse(int argc, char **argv, struct emu_config *cfg, FILE *out, char *er
     int r = check_whole(&st);
     return r == CLI_DONE ? 0 : r ? r : CLI_RUN;
 }
+
+int cli_check_machine_options(struct emu_config *cfg, char *err, size_t errlen)
+{
+    struct cli_state st = {.cfg = cfg, .err = err, .errlen = errlen};
+    const struct machine_type *t = machine_find(cfg->machine);
+    static const struct {
+        u32 bit;
+        const char *opt, *what;
+    } needs[] = {
+        {MACHINE_OPT_INITRD, "-initrd", "load an initrd"},
+        {MACHINE_OPT_APPEND, "-append", "pass a kernel command line"},
+        {MACHINE_OPT_DTB, "-dtb", "take a device tree blob"},
+        {MACHINE_OPT_BIOS, "-bios", "load firmware"},
+        {MACHINE_OPT_DRIVE, "-drive", "attach disks"},
+        {MACHINE_OPT_NETDEV, "-netdev", "attach a network"},
+        {MACHINE_OPT_RTC, "-rtc", "set the RTC"},
+    };
+    const bool given[] = {cfg->initrd, cfg->append, cfg->dtb, cfg->bios, cfg->ndrives > 0,
+                          cfg->nnetdevs > 0, cfg->rtc_base};
+    for (size_t i = 0; i < ARRAY_SIZE(needs); i++)
+        if (given[i] && !(t->options & needs[i].bit))
+            return cli_bad(&st, "%s: machine %s cannot %s yet (not implemented)",
+                           needs[i].opt, t->name, needs[i].what);
+    return 0;
+}

@@ -23,6 +23,11 @@ void cli_defaults(struct emu_config *cfg);
 int cli_parse(int argc, char **argv, struct emu_config *cfg, FILE *out, char *err,
               size_t errlen);
 
+/* Refuse options the chosen machine does not implement yet (machine_type.options), so that
+ * none is silently ignored. Returns 0, or 2 with a message in err. main() calls it after
+ * cli_parse(); it is separate so that tests can parse every option on any machine. */
+int cli_check_machine_options(struct emu_config *cfg, char *err, size_t errlen);
+
 /* Parse a -m size: plain number = MiB, suffixes B/K/M/G/T (QEMU's). false on garbage,
  * zero or overflow. Does not apply CLI_MAX_RAM. */
 bool cli_parse_size(const char *s, u64 *bytes);

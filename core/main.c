@@ -20,6 +20,11 @@ int main(int argc, char **argv)
             fprintf(stderr, "emu: %s\n", err);
         return status;
     }
+    status = cli_check_machine_options(&cfg, err, sizeof(err));
+    if (status) {
+        fprintf(stderr, "emu: %s\n", err);
+        return status;
+    }
     log_mask = cfg.log_mask;
     if (cfg.log_file && !log_set_file(cfg.log_file))
         fatal("-D: cannot open log file '%s': %s", cfg.log_file, strerror(errno));

@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "core/log.h"
+#include "core/machine.h"
 
 static struct emu_config cfg;
 static char err[512];
@@ -218,6 +219,24 @@ static void test_not_implemented(void)
     }
 }
 
+static void test_machine_options(void)
+{
+    /* The parser accepts these; the bootstrap arm64-virt does not implement them yet. */
+    CHECK_EQ(parse("-kernel", tmpfile_path, NULL), CLI_RUN);
+    CHECK_EQ(cli_check_machine_options(&cfg, err, sizeof(err)), 0);
+    const char *opt[][2] = {{"-initrd", tmpfile_path}, {"-append", "console=ttyAMA0"},
+                            {"-rtc", "base=utc"}};
+    for (size_t i = 0; i < ARRAY_SIZE(opt); i++) {
+        CHECK_EQ(parse(opt[i][0], opt[i][1], NULL), CLI_RUN);
+        int r = cli_check_machine_options(&cfg, err, sizeof(err));
+        if (machine_find("arm64-virt")->options == 0) {
+            CHECK_EQ(r, 2);
+            CHECK_HAS(err, opt[i][0]);
+            CHECK_HAS(err, "not implemented");
+        }
+    }
+}
+
 int main(void)
 {
     int fd = mkstemp(tmpfile_path);
@@ -231,6 +250,7 @@ int main(void)
     test_drive_netdev();
     test_misc();
     test_not_implemented();
+    test_machine_options();
     unlink(tmpfile_path);
     free(out_text);
     return check_exit("cli");
