@@ -310,7 +310,7 @@ static void monitor_poll(struct machine *m, bool idle)
     if (p.fd < 0)
         return;
     /* Block a little only when nothing else can happen: host time never reaches the guest. */
-    int timeout = idle && !mon.prev_poll ? 50 : 0;
+    int timeout = idle ? 20 : 0;
     if (poll(&p, 1, timeout) <= 0)
         return;
     if (mon.in_fd >= 0)
