@@ -73,6 +73,14 @@ int machine_run(struct machine *m)
     struct vclock *c = &m->clock;
     u64 limit = m->cfg->max_insns;
     while (!m->shutdown) {
+        if (m->paused) {
+            /* Stopped by the monitor: only host input (which may say `cont`) is serviced. */
+            if (m->poll)
+                m->poll(m, true);
+            else
+                m->paused = false;
+            continue;
+        }
         bool ran = false;
         for (int i = 0; i < m->ncpus && !m->shutdown; i++) {
             struct vcpu *v = m->cpus[i];
@@ -82,7 +90,9 @@ int machine_run(struct machine *m)
             u64 budget = vclock_budget(c, m->quantum);
             if (limit && budget > limit - c->icount)
                 budget = limit - c->icount;
-            v->exit_request = false;
+            /* Re-check interrupts at the start of every run: a device event fired between runs
+             * (vclock_run_due) may have raised a line, and its kick must not be lost. */
+            v->exit_request = true;
             m->running = v;
             vclock_begin_run(c, &v->run_left, budget);
             v->ops->run(v);

@@ -16,6 +16,7 @@
 #include "cpu/arm64/decode_cache.h"
 #include "hw/loader.h"
 #include "hw/virt.h"
+#include "hw/virt_devices.h"
 
 struct virt_board {
     struct psci_board psci; /* first: firmware/psci.c finds it through machine.board */
@@ -33,6 +34,16 @@ struct virt_board {
     bool pass_dtb;           /* x0 = DTB address at entry */
 };
 
+static const char *const virt_cpu_models[] = {"max", NULL};
+
+/* -device drivers (hw/virt_devices.c attaches them). */
+static const struct machine_prop_desc virt_device_list[] = {
+    {"virtio-blk-device", "drive=ID: the -drive with that id as a virtio disk"},
+    {"virtio-net-device", "netdev=ID[,mac=..]: a network card on that -netdev"},
+    {"virtio-rng-device", "[seed=N][,entropy=seeded|host]: a random number source"},
+    {0},
+};
+
 static const struct machine_prop_desc virt_props[] = {
     {"virtualization", "on|off: start the guest at EL2, PSCI over SMC (default off)"},
     {"secure", "on|off: start the guest at EL3, no PSCI firmware (default off)"},
@@ -46,6 +57,12 @@ static const struct machine_prop_desc virt_props[] = {
 static u64 virt_mpidr(int i)
 {
     return (1ull << 31) | ((u64)(i / 16) << 8) | (u64)(i % 16);
+}
+
+static struct irq_line virt_spi(struct machine *m, int spi)
+{
+    struct virt_board *b = m->board;
+    return (struct irq_line){gicv3_set_spi, &b->gic, 32 + spi};
 }
 
 static void set_cpu_line(struct gicv3_cpuif *c, u32 line, bool level)
@@ -214,6 +231,8 @@ static void load_images(struct virt_board *b, struct emu_config *cfg, const char
         .virtualization = b->psci.boot_el >= 2,
         .psci_smc = b->psci.conduit_smc,
         .psci = b->psci.boot_el < 3,
+        .rtc = true,
+        .nvirtio = VIRT_MMIO_COUNT,
         .bootargs = cfg->append,
         .initrd_start = p->initrd_addr,
         .initrd_end = b->initrd ? p->initrd_addr + isize : 0,
@@ -288,6 +307,8 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
     for (int i = 0; i < ncpus; i++) {
         b->mpidr[i] = virt_mpidr(i);
         b->cpu[i] = a64_cpu_create(m, cfg->cpu_model);
+        b->cpu[i]->have_el2 = el2 || el3;
+        b->cpu[i]->have_el3 = el3;
     }
     gicv3_init(&b->gic, ncpus, b->mpidr);
     b->gic.set_cpu_line = set_cpu_line;
@@ -320,6 +341,9 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
                (struct irq_line){gicv3_set_spi, &b->gic, 32 + VIRT_SPI_UART});
     as_add_mmio(&m->as, "pl011", VIRT_UART_BASE, PL011_SIZE, &pl011_ops, &b->uart);
     m->poll = virt_poll;
+    /* virtio-mmio transports and the PL031 (hw/virt_devices.c); after m->poll, which a
+     * network back-end chains. */
+    virt_create_devices(m, cfg, virt_spi);
 
     load_images(b, cfg, dumpdtb);
     virt_reset(b);
@@ -329,5 +353,8 @@ const struct machine_type arm64_virt_machine = {
     .name = "arm64-virt",
     .desc = "QEMU virt-compatible AArch64 machine (GICv3, PL011, virtio-mmio)",
     .props = virt_props,
+    .cpu_models = virt_cpu_models,
+    .devices = virt_device_list,
+    .options = MACHINE_OPT_DRIVE | MACHINE_OPT_NETDEV | MACHINE_OPT_RTC,
     .init = virt_init,
 };

@@ -7,6 +7,7 @@
  */
 #include "core/log.h"
 #include "cpu/arm64/cpu.h"
+#include "cpu/arm64/exception.h"
 #include "cpu/arm64/sysreg.h"
 #include "hw/arm_timer.h"
 #include "hw/virt_sysreg.h"
@@ -38,7 +39,7 @@ static u64 cnthctl(const struct a64_cpu *cpu)
 }
 static bool el2_on(const struct a64_cpu *cpu)
 {
-    return cpu->timers && cpu->timers->el2;
+    return a64_el2_enabled(cpu);
 }
 
 /* EL0 access control of CNTKCTL_EL1 (or CNTHCTL_EL2 in the VHE host): trap when bit is 0. */
@@ -66,11 +67,6 @@ static void check_el1_phys(struct a64_cpu *cpu, const struct a64_sysreg *r, bool
                             : h & (timer ? CNTHCTL_EL1PCEN_E2H0 : CNTHCTL_EL1PCTEN_E2H0);
     if (!ok)
         virt_sysreg_trap(cpu, r, is_read, 2);
-}
-
-static int gt_check_present(struct a64_cpu *cpu)
-{
-    return cpu->timers ? A64_SR_OK : A64_SR_UNDEF;
 }
 
 static int frq_check(struct a64_cpu *cpu, const struct a64_sysreg *r, bool is_read)
@@ -139,6 +135,12 @@ static int timer_check(struct a64_cpu *cpu, const struct a64_sysreg *r, bool is_
     return A64_SR_OK;
 }
 
+/* The EL2 timers exist only with EL2. */
+static int el2_check(struct a64_cpu *cpu, const struct a64_sysreg *r, bool is_read)
+{
+    return cpu->timers && cpu->have_el2 ? A64_SR_OK : A64_SR_UNDEF;
+}
+
 /* The _EL02 aliases exist only at EL2 with HCR_EL2.E2H == 1 (and at EL3). */
 static int el02_check(struct a64_cpu *cpu, const struct a64_sysreg *r, bool is_read)
 {
@@ -186,29 +188,6 @@ static void timer_write(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 v)
     arm_timer_update(t, i);
 }
 
-/* CNTKCTL_EL1: at EL2 with E2H it is CNTHCTL_EL2 (Arm ARM D5.6, register redirection). */
-static int kctl_check(struct a64_cpu *cpu, const struct a64_sysreg *r, bool is_read)
-{
-    return gt_check_present(cpu);
-}
-static u64 *kctl_slot(struct a64_cpu *cpu, const struct a64_sysreg *r)
-{
-    if (r->opaque == NULL && cpu->el == 2 && virt_e2h(cpu))
-        return &cpu->sr[SR_CNTHCTL_EL2];
-    return &cpu->sr[SR_CNTKCTL_EL1];
-}
-static u64 kctl_read(struct a64_cpu *cpu, const struct a64_sysreg *r)
-{
-    return *kctl_slot(cpu, r);
-}
-static void kctl_write(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 v)
-{
-    u64 *slot = kctl_slot(cpu, r);
-    /* EL0PCTEN, EL0VCTEN, EVNTEN, EVNTDIR, EVNTI, EL0VTEN, EL0PTEN; for CNTHCTL_EL2 also
-     * EL1PCTEN/EL1PTEN (bits 10, 11) */
-    *slot = v & (slot == &cpu->sr[SR_CNTHCTL_EL2] ? 0xfffull : 0x3ffull);
-}
-
 static void cntvoff_write(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 v)
 {
     cpu->sr[SR_CNTVOFF_EL2] = v;
@@ -223,7 +202,6 @@ static const struct gt_reg cntp[3] = GT_REGS(GT_PHYS, true), cntv[3] = GT_REGS(G
                            cntv02[3] = GT_REGS(GT_VIRT, false),
                            cnthp[3] = GT_REGS(GT_HYP, false),
                            cnthv[3] = GT_REGS(GT_HYPVIRT, false);
-static const char el12[] = "EL12";
 
 #define TIMER_ROW(nm, o1, m, o2, acc, chk, g)                                                  \
     {.name = nm, .enc = SR_ENC(3, o1, 14, m, o2), .access = acc, .slot = -1,                   \
@@ -240,19 +218,22 @@ static const struct a64_sysreg timer_rows[] = {
      .read = pct_read, .check = pct_check},
     {.name = "CNTVCT_EL0", .enc = SR_ENC(3, 3, 14, 0, 2), .access = SRA_RO0, .slot = -1,
      .read = vct_read, .check = vct_check},
-    {.name = "CNTKCTL_EL1", .enc = SR_ENC(3, 0, 14, 1, 0), .access = SRA_RW1, .slot = -1,
-     .read = kctl_read, .write = kctl_write, .check = kctl_check},
+    /* CNTKCTL_EL1: EL0PCTEN, EL0VCTEN, EVNTEN, EVNTDIR, EVNTI, EL0VTEN, EL0PTEN. At EL2 with
+     * E2H it is CNTHCTL_EL2 (D5.6.2), which then has the same EL0 layout plus EL1PCTEN and
+     * EL1PTEN at bits 10 and 11. */
+    {.name = "CNTKCTL_EL1", .enc = SR_ENC(3, 0, 14, 1, 0), .access = SRA_RW1,
+     .slot = SR_CNTKCTL_EL1, .res0 = ~0x3ffull, .e2h_redirect = "CNTHCTL_EL2"},
     {.name = "CNTKCTL_EL12", .enc = SR_ENC(3, 5, 14, 1, 0), .access = SRA_RW2, .slot = -1,
-     .e2h_alias = true, .read = kctl_read, .write = kctl_write, .check = el02_check,
-     .opaque = el12},
+     .e2h_alias = true, .e2h_redirect = "CNTKCTL_EL1", .min_el = 2},
+    /* Reset UNKNOWN; emu starts with EL1 access to the physical counter and timer allowed. */
     {.name = "CNTHCTL_EL2", .enc = SR_ENC(3, 4, 14, 1, 0), .access = SRA_RW2,
-     .slot = SR_CNTHCTL_EL2, .reset = 3, .res0 = ~0xfffull},
+     .slot = SR_CNTHCTL_EL2, .reset = 3, .res0 = ~0x3ffffull, .min_el = 2},
     {.name = "CNTVOFF_EL2", .enc = SR_ENC(3, 4, 14, 0, 3), .access = SRA_RW2,
-     .slot = SR_CNTVOFF_EL2, .write = cntvoff_write},
+     .slot = SR_CNTVOFF_EL2, .write = cntvoff_write, .min_el = 2},
     TIMER_SET("CNTP", "EL0", 3, 2, SRA_RW0, timer_check, cntp),
     TIMER_SET("CNTV", "EL0", 3, 3, SRA_RW0, timer_check, cntv),
-    TIMER_SET("CNTHP", "EL2", 4, 2, SRA_RW2, NULL, cnthp),
-    TIMER_SET("CNTHV", "EL2", 4, 3, SRA_RW2, NULL, cnthv),
+    TIMER_SET("CNTHP", "EL2", 4, 2, SRA_RW2, el2_check, cnthp),
+    TIMER_SET("CNTHV", "EL2", 4, 3, SRA_RW2, el2_check, cnthv),
     TIMER_SET("CNTP", "EL02", 5, 2, SRA_RW2, el02_check, cntp02),
     TIMER_SET("CNTV", "EL02", 5, 3, SRA_RW2, el02_check, cntv02),
     {0},

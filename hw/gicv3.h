@@ -128,7 +128,7 @@ extern const struct dev_ops gicv3_dist_ops;
 extern const struct dev_ops gicv3_redist_ops; /* dev = struct gicv3, one region for all */
 
 /* Set up a GIC with ncpus redistributors; cpus[i]->gic must then point at &gic->cpu[i].
- * affinity[i] is CPU i's MPIDR affinity. */
+ * affinity[i] is CPU i's MPIDR_EL1 (only its affinity fields are used). */
 void gicv3_init(struct gicv3 *g, int ncpus, const u64 *affinity);
 void gicv3_reset(struct gicv3 *g);
 /* Input lines: n is an INTID >= 32 for SPIs (struct irq_line with ctl = gic). */

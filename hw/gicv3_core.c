@@ -192,7 +192,8 @@ void gicv3_init(struct gicv3 *g, int ncpus, const u64 *affinity)
     for (int i = 0; i < ncpus; i++) {
         g->cpu[i].gic = g;
         g->cpu[i].index = i;
-        g->cpu[i].affinity = affinity[i];
+        /* Only the affinity fields of MPIDR_EL1: Aff3 [39:32], Aff2..Aff0 [23:0]. */
+        g->cpu[i].affinity = affinity[i] & 0xff00ffffffull;
     }
     gicv3_reset(g);
 }

@@ -4,12 +4,7 @@
 #define EMU_HW_VIRT_SYSREG_H
 
 #include "cpu/arm64/sysreg.h"
-
-/* HCR_EL2 bits the device registers look at (Arm ARM D17.2.48). */
-#define HCR_EL2_FMO (1ull << 3)
-#define HCR_EL2_IMO (1ull << 4)
-#define HCR_EL2_TGE (1ull << 27)
-#define HCR_EL2_E2H (1ull << 34)
+#include "cpu/arm64/sysreg_fields.h"
 
 /* Trap the current MRS/MSR to target_el with EC 0x18 and the ISS of Arm ARM D17.2.37
  * ("ISS encoding for an exception from MSR, MRS, or System instruction execution"). */

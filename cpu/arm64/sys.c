@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Exception-generating and system instructions (bootstrap subset). */
+/* HLT: semihosting (HLT #0xF000 with -semihosting), else UNDEFINED (no halting debug). */
 #include "core/machine.h"
 #include "cpu/arm64/cpu.h"
 #include "cpu/arm64/decode_cache.h"
@@ -13,9 +13,4 @@ void a64_exec_HLT(struct a64_cpu *cpu, const struct arg_HLT *a)
         return;
     }
     a64_undef(cpu);
-}
-
-void a64_exec_B(struct a64_cpu *cpu, const struct arg_B *a)
-{
-    cpu->npc = cpu->pc + (s64)a->imm26 * 4;
 }
