@@ -355,6 +355,7 @@ const struct machine_type arm64_virt_machine = {
     .props = virt_props,
     .cpu_models = virt_cpu_models,
     .devices = virt_device_list,
-    .options = MACHINE_OPT_DRIVE | MACHINE_OPT_NETDEV | MACHINE_OPT_RTC,
+    .options = MACHINE_OPT_INITRD | MACHINE_OPT_APPEND | MACHINE_OPT_DTB | MACHINE_OPT_BIOS |
+               MACHINE_OPT_DRIVE | MACHINE_OPT_NETDEV | MACHINE_OPT_RTC,
     .init = virt_init,
 };
