@@ -48,7 +48,6 @@ static const struct machine_prop_desc virt_props[] = {
     {"virtualization", "on|off: start the guest at EL2, PSCI over SMC (default off)"},
     {"secure", "on|off: start the guest at EL3, no PSCI firmware (default off)"},
     {"dumpdtb", "FILE: write the generated device tree to FILE and exit"},
-    {"gic-version", "3: the only interrupt controller (accepted for QEMU compatibility)"},
     {0},
 };
 
@@ -270,9 +269,6 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
     bool el2 = cfg_machine_prop_bool(cfg, "virtualization", false);
     bool el3 = cfg_machine_prop_bool(cfg, "secure", false);
     const char *dumpdtb = cfg_machine_prop(cfg, "dumpdtb");
-    const char *gicv = cfg_machine_prop(cfg, "gic-version");
-    if (gicv && strcmp(gicv, "3") && strcmp(gicv, "max"))
-        usage_error("arm64-virt: gic-version=%s is not supported (only 3)", gicv);
     int ncpus = cfg->smp > 0 ? cfg->smp : 1;
     if (ncpus > VIRT_MAX_CPUS ||
         VIRT_GICR_BASE + (u64)ncpus * GICR_SIZE > VIRT_GICR_LIMIT)
