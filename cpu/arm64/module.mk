@@ -1,5 +1,4 @@
 # cpu/arm64/: the AArch64 interpreter. The decoder is generated from the .decode specs.
-UNIT_TESTS += $(wildcard tests/unit/sys_*.c)  # sys: exceptions and system registers
 A64_DECODE_SPECS := $(sort $(wildcard cpu/arm64/*.decode))
 EMU_SRCS += $(wildcard cpu/arm64/*.c) $(BUILD)/gen/a64_decode.c
 GEN_HDRS += $(BUILD)/gen/a64_decode.h
@@ -15,3 +14,5 @@ $(BUILD)/$(BUILD)/gen/a64_decode.o: $(BUILD)/gen/a64_decode.c $(BUILD)/gen/a64_d
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+UNIT_TESTS += $(wildcard tests/unit/a64_*.c)
+UNIT_TESTS += $(wildcard tests/unit/sys_*.c)
