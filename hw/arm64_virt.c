@@ -18,7 +18,7 @@ static const struct machine_prop_desc virt_props[] = {
     {0},
 };
 
-static const char *const virt_cpu_models[] = {"max", NULL};
+static const char *const virt_cpu_models[] = {"max", "cortex-a57", "cortex-a72", NULL};
 
 /* -device drivers (hw/virt_devices.c attaches them). */
 static const struct machine_prop_desc virt_devices[] = {
