@@ -71,7 +71,7 @@ static const struct a64_sysreg el1_rows[] = {
     {R(TTBR1_EL1, 3, 0, 2, 0, 1), .access = SRA_RW1, .traps = SRT_TVM | SRT_CTX,
      .slot = SR_TTBR1_EL1, .e2h_redirect = "TTBR1_EL2"},
     {R(TCR_EL1, 3, 0, 2, 0, 2), .access = SRA_RW1, .traps = SRT_TVM | SRT_CTX,
-     .slot = SR_TCR_EL1, .res0 = 1ull << 6 | 0xfffff80000000000ull, .e2h_redirect = "TCR_EL2"},
+     .slot = SR_TCR_EL1, .res0 = 1ull << 6, .e2h_redirect = "TCR_EL2"},
     {R(AFSR0_EL1, 3, 0, 5, 1, 0), .access = SRA_RW1, .traps = SRT_TVM, .slot = SR_AFSR0_EL1,
      .e2h_redirect = "AFSR0_EL2"},
     {R(AFSR1_EL1, 3, 0, 5, 1, 1), .access = SRA_RW1, .traps = SRT_TVM, .slot = SR_AFSR1_EL1,
