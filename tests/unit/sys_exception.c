@@ -33,6 +33,7 @@ static struct a64_cpu *new_cpu(int el, bool el2, bool el3)
     }
     struct a64_cpu *cpu = calloc(1, sizeof(*cpu));
     cpu->model = a64_model_find("max");
+    cpu->vcpu.ops = &a64_vcpu_ops;
     cpu->have_el2 = el2;
     cpu->have_el3 = el3;
     a64_cpu_reset(cpu, el, 0x40000000);
@@ -332,6 +333,38 @@ static void test_table_consistency(void)
         CHECK(owner[i] <= 1);
 }
 
+static void test_wfx(void)
+{
+    struct arg_WFI wfi = {0};
+    struct arg_WFE wfe = {0};
+    struct arg_SEVL sevl = {0};
+    /* Nothing pending: WFI halts the vCPU and ends its run. */
+    struct a64_cpu *cpu = new_cpu(1, true, false);
+    cpu->vcpu.run_left = 5;
+    a64_exec_WFI(cpu, &wfi);
+    CHECK(cpu->vcpu.halted && cpu->vcpu.run_left == 0);
+    /* A pending virtual IRQ (even masked) or a GIC virtual line: WFI completes. */
+    cpu = new_cpu(1, true, false);
+    cpu->sr[SR_HCR_EL2] = HCR_EL2_IMO | HCR_EL2_VI | HCR_EL2_RW;
+    cpu->vcpu.run_left = 5;
+    a64_exec_WFI(cpu, &wfi);
+    CHECK(!cpu->vcpu.halted && cpu->vcpu.run_left == 5);
+    cpu = new_cpu(1, true, false);
+    cpu->sr[SR_HCR_EL2] = HCR_EL2_IMO | HCR_EL2_RW;
+    cpu->irq_lines = A64_VIRQ_LINE;
+    cpu->daif = 0;
+    CHECK(a64_virtual_irq_pending(cpu));
+    CHECK(a64_check_interrupts(cpu) && cpu->pc == 0x10000 + 0x280);
+    /* WFE consumes a set event register; otherwise it waits. */
+    cpu = new_cpu(1, false, false);
+    cpu->vcpu.run_left = 5;
+    a64_exec_SEVL(cpu, &sevl);
+    a64_exec_WFE(cpu, &wfe);
+    CHECK(!cpu->event_reg && !cpu->vcpu.halted);
+    a64_exec_WFE(cpu, &wfe);
+    CHECK(cpu->vcpu.halted);
+}
+
 static void test_esr_describe(void)
 {
     char buf[128];
@@ -357,6 +390,7 @@ int main(void)
     test_models();
     test_serror();
     test_table_consistency();
+    test_wfx();
     test_esr_describe();
     if (failures)
         printf("sys_exception: %d failures\n", failures);
