@@ -369,7 +369,8 @@ static void test_esr_describe(void)
 {
     char buf[128];
     CHECK(!strcmp(esr_describe(0x56001234, buf, sizeof(buf)), "SVC64 imm=0x1234"));
-    CHECK(!strcmp(esr_describe(0x62300460, buf, sizeof(buf)), "SYS64 MSR S3_0_C1_C0_0 (SCTLR_EL1) Rt=3"));
+    CHECK(!strcmp(esr_describe(0x62300460, buf, sizeof(buf)),
+                  "SYS64 MSR S3_0_C1_C0_0 (SCTLR_EL1) Rt=3"));
     CHECK(!strcmp(esr_describe(0x96000045, buf, sizeof(buf)),
                   "DABT_CUR write DFSC=0x5 (translation fault, level 1)"));
     CHECK(!strcmp(esr_describe(0x00000000, buf, sizeof(buf)), "UNKNOWN IL=0"));
