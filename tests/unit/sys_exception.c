@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "a64_decode.h"
+#include "core/machine.h"
 #include "cpu/arm64/esr_describe.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/model.h"
@@ -363,6 +364,20 @@ static void test_wfx(void)
     CHECK(!cpu->event_reg && !cpu->vcpu.halted);
     a64_exec_WFE(cpu, &wfe);
     CHECK(cpu->vcpu.halted);
+
+    /* SEV sets every vCPU's event register and wakes the halted ones. */
+    static struct machine m;
+    struct a64_cpu *c0 = new_cpu(1, false, false), *c1 = new_cpu(1, false, false);
+    m.cpus[0] = &c0->vcpu;
+    m.cpus[1] = &c1->vcpu;
+    m.ncpus = 2;
+    c0->vcpu.machine = c1->vcpu.machine = &m;
+    c1->vcpu.run_left = 5;
+    a64_exec_WFE(c1, &wfe);
+    CHECK(c1->vcpu.halted);
+    struct arg_SEV sev = {0};
+    a64_exec_SEV(c0, &sev);
+    CHECK(!c1->vcpu.halted && c1->event_reg && c0->event_reg && c1->vcpu.exit_request);
 }
 
 static void test_esr_describe(void)
