@@ -364,6 +364,12 @@ static void test_wfx(void)
     CHECK(!cpu->event_reg && !cpu->vcpu.halted);
     a64_exec_WFE(cpu, &wfe);
     CHECK(cpu->vcpu.halted);
+    /* With the exclusive monitor armed WFE yields the quantum instead of halting. */
+    cpu = new_cpu(1, false, false);
+    cpu->excl_valid = true;
+    cpu->vcpu.run_left = 5;
+    a64_exec_WFE(cpu, &wfe);
+    CHECK(!cpu->vcpu.halted && cpu->vcpu.run_left == 0);
 
     /* SEV sets every vCPU's event register and wakes the halted ones. */
     static struct machine m;
