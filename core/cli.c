@@ -551,7 +551,8 @@ int cli_check_machine_options(struct emu_config *cfg, char *err, size_t errlen)
         {MACHINE_OPT_NETDEV, "-netdev", "attach a network"},
         {MACHINE_OPT_RTC, "-rtc", "set the RTC"},
     };
-    const bool given[] = {cfg->initrd, cfg->append, cfg->dtb, cfg->bios, cfg->ndrives > 0,
+    /* With semihosting, -append is the command line SYS_GET_CMDLINE returns (as QEMU). */
+    const bool given[] = {cfg->initrd, cfg->append && !cfg->semihosting, cfg->dtb, cfg->bios, cfg->ndrives > 0,
                           cfg->nnetdevs > 0, cfg->rtc_base};
     for (size_t i = 0; i < ARRAY_SIZE(needs); i++)
         if (given[i] && !(t->options & needs[i].bit))

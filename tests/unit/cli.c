@@ -8,6 +8,7 @@
 #include "check.h"
 #include "core/log.h"
 #include "core/machine.h"
+#include "cpu/arm64/model.h"
 
 static struct emu_config cfg;
 static char err[512];
@@ -95,6 +96,11 @@ static void test_machine(void)
     CHECK_HAS(out_text, "max");
     CHECK_EQ(parse("-cpu", "cortex-z99", NULL), 2);
     CHECK_HAS(err, "unknown CPU model 'cortex-z99'");
+    /* Every -cpu name the board accepts is a model the CPU code can build. */
+    for (const char *const *n = machine_find("arm64-virt")->cpu_models; *n; n++) {
+        CHECK(a64_model_find(*n) != NULL);
+        CHECK_EQ(parse("-cpu", *n, NULL), CLI_RUN);
+    }
     CHECK_EQ(parse("-cpu", "max", "-smp", "4", NULL), CLI_RUN);
     CHECK_EQ(cfg.smp, 4);
     CHECK_EQ(parse("-smp", "cpus=2", NULL), CLI_RUN);
@@ -245,6 +251,8 @@ static void test_machine_options(void)
             CHECK_HAS(err, "not implemented");
         }
     }
+    CHECK_EQ(parse("-semihosting", "-append", "a b c", NULL), CLI_RUN);
+    CHECK_EQ(cli_check_machine_options(&cfg, err, sizeof(err)), 0);
     CHECK_EQ(parse("-device", "virtio-rng-device,seed=1", NULL), CLI_RUN);
     CHECK_EQ(cfg.ndevices, 1);
 }
