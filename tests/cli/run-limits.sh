@@ -14,4 +14,11 @@ fi
 st=0
 printf 'info cpus\n' | timeout 10 "$EMU" -S -monitor stdio -kernel "$K" >"$TMP/mon" 2>&1 || st=$?
 [ $st = 0 ] || { echo "monitor EOF while stopped: exit $st"; failures=$((failures + 1)); }
+# Commands reach a running guest (`b .` spins) and quit stops it.
+st=0
+printf 'info cpus\nquit\n' | timeout 10 "$EMU" -monitor stdio -kernel "$K" >"$TMP/mon" 2>&1 || st=$?
+if [ $st != 0 ] || ! grep -q 'state=running icount=[1-9]' "$TMP/mon"; then
+    echo "monitor on a running guest: exit $st: $(head -c 400 "$TMP/mon")"
+    failures=$((failures + 1))
+fi
 finish
