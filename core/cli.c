@@ -491,10 +491,11 @@ static int check_whole(struct cli_state *st)
     int r = cli_check_drives(st);
     if (r)
         return r;
-    if (cfg->monitor && !strcmp(cfg->monitor, "stdio") && cfg->serial &&
-        !strcmp(cfg->serial, "stdio"))
-        return cli_bad(st, "-monitor stdio and -serial stdio both want stdio "
-                           "(use -serial mon:stdio, or another back-end for one of them)");
+    /* The serial console defaults to stdio; as QEMU, one stdio user at a time. */
+    if (cfg->monitor && !strcmp(cfg->monitor, "stdio") &&
+        (!cfg->serial || !strcmp(cfg->serial, "stdio") || !strcmp(cfg->serial, "mon:stdio")))
+        return cli_bad(st, "-monitor stdio: the serial console already uses stdio (add "
+                           "-serial null or -serial file:PATH, or use -monitor unix:PATH)");
     if (cfg->start_paused && !cfg->gdb && (!cfg->monitor || !strcmp(cfg->monitor, "none")))
         return cli_bad(st, "-S needs a way to continue: add -monitor stdio");
     if (cfg->record && cfg->replay)

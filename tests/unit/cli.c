@@ -197,7 +197,10 @@ static void test_misc(void)
     CHECK(cfg.nographic);
     CHECK_EQ(parse("-serial", "tcp:1234", NULL), 2);
     CHECK_EQ(parse("-monitor", "stdio", "-serial", "stdio", NULL), 2);
-    CHECK_EQ(parse("-monitor", "stdio", "-serial", "mon:stdio", "-S", NULL), CLI_RUN);
+    CHECK_EQ(parse("-monitor", "stdio", NULL), 2); /* the serial console defaults to stdio */
+    CHECK_HAS(err, "already uses stdio");
+    CHECK_EQ(parse("-monitor", "stdio", "-serial", "mon:stdio", NULL), 2);
+    CHECK_EQ(parse("-monitor", "stdio", "-serial", "null", "-S", NULL), CLI_RUN);
     CHECK(cfg.start_paused);
     CHECK_EQ(parse("-S", NULL), 2);
     CHECK_HAS(err, "-S needs");
