@@ -124,7 +124,7 @@ static int opt_machine(struct cli_state *st, const char *arg)
     if (n < 0)
         return cli_bad(st, "-M: too many properties (at most %d)", CFG_MAX_ITEMS);
     struct emu_config *cfg = st->cfg;
-    cfg->nmprops = 0;
+    /* As QEMU, several -machine options accumulate; a later value of a property wins. */
     for (int i = 0; i < n; i++) {
         if (!strcmp(kv[i].key, "type")) {
             cfg->machine = kv[i].value;
@@ -133,7 +133,13 @@ static int opt_machine(struct cli_state *st, const char *arg)
         } else if (!*kv[i].value) {
             return cli_bad(st, "-M: property '%s' needs a value (%s=...)", kv[i].key, kv[i].key);
         } else {
-            cfg->mprops[cfg->nmprops++] = (struct cfg_prop){kv[i].key, kv[i].value};
+            int j = 0;
+            while (j < cfg->nmprops && strcmp(cfg->mprops[j].key, kv[i].key))
+                j++;
+            if (j == CFG_MAX_ITEMS)
+                return cli_bad(st, "-M: too many properties (at most %d)", CFG_MAX_ITEMS);
+            cfg->mprops[j] = (struct cfg_prop){kv[i].key, kv[i].value};
+            cfg->nmprops += j == cfg->nmprops;
         }
     }
     if (!machine_find(cfg->machine))

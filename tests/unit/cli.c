@@ -80,6 +80,12 @@ static void test_machine(void)
     CHECK(!cfg_machine_prop_bool(&cfg, "secure", true));
     CHECK(cfg_machine_prop(&cfg, "gic-version") == NULL);
     CHECK_EQ(parse("-machine", "type=arm64-virt,virtualization=off", NULL), CLI_RUN);
+    CHECK_EQ(parse("-M", "arm64-virt,secure=on", "-machine", "virtualization=on", "-machine",
+                   "secure=off", NULL), CLI_RUN);
+    CHECK_EQ(cfg.nmprops, 2);
+    CHECK(cfg_machine_prop_bool(&cfg, "virtualization", false));
+    CHECK(!cfg_machine_prop_bool(&cfg, "secure", true));
+    CHECK(!strcmp(cfg.machine, "arm64-virt"));
     CHECK_EQ(parse("-M", "arm64-virt,bogus=1", NULL), 2);
     CHECK_HAS(err, "no property 'bogus'");
     CHECK_HAS(err, "virtualization, secure");
