@@ -34,7 +34,8 @@ struct virt_board {
     bool pass_dtb;           /* x0 = DTB address at entry */
 };
 
-static const char *const virt_cpu_models[] = {"max", NULL};
+/* -cpu names: the models of cpu/arm64/model*.c. */
+static const char *const virt_cpu_models[] = {"max", "cortex-a57", "cortex-a72", NULL};
 
 /* -device drivers (hw/virt_devices.c attaches them). */
 static const struct machine_prop_desc virt_device_list[] = {
