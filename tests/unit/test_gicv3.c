@@ -164,6 +164,18 @@ static void test_sgi(void)
     CHECK(lines[0] && !lines[1] && lines[2]);
     /* ICFGR0 is read-only edge for SGIs */
     CHECK(rd(&gicv3_redist_ops, &g, 0x10000 + 0xc00, 4) == 0xaaaaaaaa);
+    /* Affinity comes from MPIDR_EL1 without its RES1 bit 31 (and routes SPIs too) */
+    u64 mpidr[2] = {0x80000000ull, 0x80000001ull};
+    gicv3_init(&g, 2, mpidr);
+    wr(&gicv3_dist_ops, &g, 0, 4, GICD_CTLR_EnableGrp1);
+    g.cpu[1].pmr = 0xf0;
+    g.cpu[1].igrpen1 = true;
+    wr(&gicv3_redist_ops, &g, GICR_SIZE + 0x10000 + 0x80, 4, ~0u);
+    wr(&gicv3_redist_ops, &g, GICR_SIZE + 0x10000 + 0x100, 4, 0xffff);
+    lines[1] = 0;
+    gicv3_send_sgi(&g.cpu[0], (2ull << 24) | 2, true);
+    CHECK(lines[1] == A64_IRQ_LINE);
+    CHECK((rd(&gicv3_redist_ops, &g, GICR_SIZE + 8, 8) >> 32) == 1);
     /* Wrong Aff1: nobody */
     setup(2);
     wr(&gicv3_redist_ops, &g, 0x10000 + 0x80, 4, ~0u);
