@@ -304,7 +304,7 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
     for (int i = 0; i < ncpus; i++) {
         b->mpidr[i] = virt_mpidr(i);
         b->cpu[i] = a64_cpu_create(m, cfg->cpu_model);
-        b->cpu[i]->have_el2 = el2 || el3;
+        b->cpu[i]->have_el2 = el2; /* QEMU: secure=on alone gives EL3 without EL2 */
         b->cpu[i]->have_el3 = el3;
     }
     gicv3_init(&b->gic, ncpus, b->mpidr);
@@ -325,7 +325,7 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
         c->cpu = cpu;
         cpu->gic = c;
         c->maint = (struct irq_line){gicv3_set_ppi, c, VIRT_PPI_MAINT};
-        arm_timer_init(&b->timers[i], cpu, &m->clock, el2 || el3);
+        arm_timer_init(&b->timers[i], cpu, &m->clock, el2);
         for (size_t t = 0; t < ARRAY_SIZE(timer_ppis); t++)
             b->timers[i].t[timer_ppis[t].t].out =
                 (struct irq_line){gicv3_set_ppi, c, timer_ppis[t].ppi};

@@ -64,11 +64,7 @@ void a64_exec_WFE(struct a64_cpu *cpu, const struct arg_WFE *a)
         return;
     }
     wfx_trap_check(cpu, true);
-    /* With the local exclusive monitor armed, another PE's store to the monitored location
-     * clears it and that is a wake-up event (D1.6.2, "the global monitor for the PE is
-     * cleared"). emu does not track other PEs' stores against this monitor, so such a WFE
-     * completes at once (a spurious wake-up is permitted): the LDXR/WFE loop re-checks. */
-    if (wake_pending(cpu) || cpu->excl_valid)
+    if (wake_pending(cpu))
         return;
     if (cpu->excl_valid) {
         /* Clearing the global monitor is a wake-up event (D1.6.1): another vCPU's store to the
