@@ -34,8 +34,8 @@ struct chardev {
 /* Open a back-end from a -serial specification: "stdio", "mon:stdio", "null", "file:PATH".
  * NULL spec means stdio. fatal() on a bad specification or an unopenable file. */
 struct chardev *chardev_open(const char *spec, struct machine *m);
-void chardev_set_frontend(struct chardev *ch, bool (*can_receive)(void *), void (*receive)(void *, u8),
-                          void *fe);
+void chardev_set_frontend(struct chardev *ch, bool (*can_receive)(void *),
+                          void (*receive)(void *, u8), void *fe);
 void chardev_write(struct chardev *ch, const u8 *buf, size_t len);
 /* Read available host input into the queue (waiting up to timeout_ms when > 0), then deliver
  * what the front-end accepts. */

@@ -304,7 +304,7 @@ static const char grp0[] = "group 0";
 #define SRA_WO1 (SRA_W1 | SRA_W2 | SRA_W3)
 #define ICC(nm, o1, m, o2, acc, rd, wr, chk, op)                                               \
     {.name = nm, .enc = SR_ENC(3, o1, 12, m, o2), .access = acc, .slot = -1, .read = rd,       \
-     .write = wr, .check = chk, .opaque = op}
+     .write = wr, .check = chk, .opaque = op, .min_el = (o1) == 4 ? 2 : (o1) == 6 ? 3 : 0}
 
 static const struct a64_sysreg gicv3_rows[] = {
     {.name = "ICC_PMR_EL1", .enc = SR_ENC(3, 0, 4, 6, 0), .access = SRA_RW1, .slot = -1,
