@@ -43,4 +43,14 @@ if command -v dtc >/dev/null; then
         failures=$((failures + 1))
     fi
 fi
+# -serial file:PATH gets the PL011's output (when the guest test image is built)
+ELF="$(dirname "$EMU")/tests/guest/arm64/virt_pl011.elf"
+if [ -f "$ELF" ]; then
+    if ! "$EMU" -M arm64-virt -semihosting -serial "file:$TMP/serial.txt" -kernel "$ELF" \
+        </dev/null >"$TMP/stdout.txt" 2>&1 || ! grep -q PL011-OUTPUT-OK "$TMP/serial.txt" ||
+        grep -q PL011-OUTPUT-OK "$TMP/stdout.txt"; then
+        echo "-serial file: the UART output is not (only) in the file"
+        failures=$((failures + 1))
+    fi
+fi
 finish
