@@ -29,8 +29,9 @@ struct virt_board {
     u64 mpidr[VIRT_MAX_CPUS];
     /* boot images, kept for SYSTEM_RESET */
     struct virt_boot_plan plan;
-    u8 *kernel, *initrd, *dtb;
-    u64 dtb_size;
+    u8 *kernel, *initrd, *dtb, *elf;
+    u64 dtb_size, elf_size;
+    const char *elf_path;
     bool pass_dtb;           /* x0 = DTB address at entry */
 };
 
@@ -94,6 +95,8 @@ static void virt_reset(struct virt_board *b)
 {
     struct machine *m = b->m;
     const struct virt_boot_plan *p = &b->plan;
+    if (b->elf)
+        loader_load_elf(&m->as, b->elf_path, b->elf, b->elf_size);
     if (b->kernel && !as_load_image(&m->as, p->kernel_addr, b->kernel, p->kernel_size))
         fatal("kernel does not fit in guest memory at %#llx", (unsigned long long)p->kernel_addr);
     if (b->initrd && !as_load_image(&m->as, p->initrd_addr, b->initrd, p->initrd_size))
@@ -198,7 +201,9 @@ static void load_images(struct virt_board *b, struct emu_config *cfg, const char
         p->entry = loader_load_elf(&m->as, cfg->kernel, k, ksize);
         u64 hi;
         loader_elf_bounds(k, ksize, &elf_lo, &hi);
-        free(k);
+        b->elf = k;
+        b->elf_size = ksize;
+        b->elf_path = cfg->kernel;
         p->dtb_addr = VIRT_RAM_BASE;
         p->dtb_limit = elf_lo > VIRT_RAM_BASE ? elf_lo : VIRT_RAM_BASE + cfg->ram_size;
     } else if (k) {
