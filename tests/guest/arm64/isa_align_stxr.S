@@ -21,7 +21,7 @@ test_main:
     mov     x28, x30            // EXPECT_EXC calls the harness with BL
     adr     x20, buf
     add     x21, x20, #4
-    add     x22, x20, #2
+    add     x22, x20, #1
     add     x23, x20, #8
     ALIGN_FAULT 1, stxr w4, x3, [x21]
     ALIGN_FAULT 3, stlxrh w4, w3, [x22]
