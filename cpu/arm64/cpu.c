@@ -28,6 +28,7 @@ void a64_cpu_reset(struct a64_cpu *cpu, int el, u64 pc)
     memset(cpu->sp_el, 0, sizeof(cpu->sp_el));
     memset(cpu->v, 0, sizeof(cpu->v));
     cpu->fpcr = cpu->fpsr = 0;
+    cpu->fp_ok = true; /* until sys models CPACR_EL1.FPEN / CPTR_ELx traps */
     cpu->nzcv = 0;
     cpu->daif = PSTATE_D | PSTATE_A | PSTATE_I | PSTATE_F;
     cpu->excl_valid = false;

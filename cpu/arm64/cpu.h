@@ -75,6 +75,7 @@ struct a64_cpu {
     /* SIMD&FP */
     union a64_vreg v[32];
     u32 fpcr, fpsr;
+    bool fp_ok; /* SIMD&FP instructions may execute (CPACR/CPTR_ELx.FPEN/TFP allow it) */
 
     /* Local exclusive monitor (LDXR/STXR). The global monitor is modelled by comparing memory
      * with the value seen at LDXR: another agent's store to the location breaks the pair. */
@@ -149,5 +150,8 @@ void a64_cpu_reset(struct a64_cpu *cpu, int el, u64 pc);
 void a64_set_irq_line(struct a64_cpu *cpu, u32 line, bool level);
 
 extern const struct vcpu_ops a64_vcpu_ops;
+
+/* SIMD&FP access trap (ESR_EC_FP_ASIMD or the EL2/EL3 forms), raised when !cpu->fp_ok. */
+NORETURN void a64_fp_trap(struct a64_cpu *cpu);
 
 #endif
