@@ -874,8 +874,8 @@ u64 fp_rsqrt_estimate(struct fpst *st, enum fp_fmt f, u64 a)
         }
         fraction = (fraction << 1) & ((1ull << 52) - 1);
     }
-    unsigned scaled = (exp & 1) ? (256 | (unsigned)(fraction >> 44))
-                                : (128 | (unsigned)(fraction >> 45));
+    unsigned scaled = (exp & 1) ? (128 | (unsigned)(fraction >> 45))
+                                : (256 | (unsigned)(fraction >> 44));
     const int base[3] = {44, 380, 3068};
     int result_exp = (base[f] - exp) / 2;
     unsigned est = rsqrt_estimate(scaled);
