@@ -56,8 +56,10 @@ static inline s128 ival(u64 v, unsigned bits, bool is_unsigned)
  * |sh| < 128; callers saturate or truncate. */
 static inline s128 shift_round(s128 a, int sh, bool round)
 {
+    /* |a| < 2^64, so shifts up to 63 are exact; beyond, only "zero or out of range" matters
+     * (the low 64 bits are zero either way). */
     if (sh >= 0)
-        return sh >= 100 ? (a == 0 ? 0 : (a < 0 ? -((s128)1 << 100) : ((s128)1 << 100))) : a << sh;
+        return sh >= 64 ? (a == 0 ? 0 : (a < 0 ? -((s128)1 << 100) : ((s128)1 << 100))) : a << sh;
     int r = -sh;
     if (r > 100)
         return round ? 0 : (a < 0 ? -1 : 0);

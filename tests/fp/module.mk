@@ -3,7 +3,8 @@
 # tests/cli/fp-randtest.sh.
 FP_VECGEN := $(BUILD)/tests/fp/vecgen
 TOOLS     += $(FP_VECGEN)
-FP_VEC_ELFS := $(BUILD)/tests/fp/fp_vec_seed1.elf $(BUILD)/tests/fp/fp_vec_seed2.elf
+FP_VEC_ELFS := $(BUILD)/tests/fp/fp_vec_seed1.elf $(BUILD)/tests/fp/fp_vec_seed2.elf \
+               $(BUILD)/tests/fp/fp_vec_simd3.elf
 CHECK_DEPS += $(FP_VEC_ELFS)
 
 $(FP_VECGEN): tests/fp/vecgen.c $(BUILD)/libemu.a
@@ -13,6 +14,10 @@ $(FP_VECGEN): tests/fp/vecgen.c $(BUILD)/libemu.a
 
 $(BUILD)/tests/fp/fp_vec_seed%.S: $(FP_VECGEN)
 	$(Q)$(FP_VECGEN) $* 3000 > $@
+
+# with the scalar SIMD-encoded ops too (FRECPE, FRSQRTE, FRECPX, FRECPS, FRSQRTS, FMULX)
+$(BUILD)/tests/fp/fp_vec_simd%.S: $(FP_VECGEN)
+	$(Q)$(FP_VECGEN) $* 3000 simd > $@
 
 $(BUILD)/tests/fp/%.elf: $(BUILD)/tests/fp/%.S tests/fp/fp_vecrun.inc tests/guest/arm64/harness.S \
                          tests/guest/arm64/macros.inc tests/guest/arm64/link.ld
