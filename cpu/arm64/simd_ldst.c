@@ -8,6 +8,7 @@
 
 #include "build/gen/a64_decode.h"
 #include "cpu/arm64/fp_regs.h"
+#include "cpu/arm64/ldst.h"
 #include "cpu/arm64/mem.h"
 
 /* Load/store of one SIMD&FP register of 1 << scale bytes (scale 0..4) at va. */
@@ -61,7 +62,7 @@ void a64_exec_LDST_uimm_v(struct a64_cpu *cpu, const struct arg_LDST_uimm_v *a)
     if (scale < 0)
         a64_undef(cpu);
     fp_check(cpu);
-    u64 va = a64_x_sp(cpu, a->rn) + ((u64)a->imm << scale);
+    u64 va = a64_ldst_base(cpu, a->rn) + ((u64)a->imm << scale);
     ldst_one(cpu, va, scale, a->opc & 1, a->rt);
 }
 
@@ -71,7 +72,7 @@ void a64_exec_LDST_imm9_v(struct a64_cpu *cpu, const struct arg_LDST_imm9_v *a)
     if (scale < 0 || a->idx == 2)
         a64_undef(cpu);
     fp_check(cpu);
-    u64 base = a64_x_sp(cpu, a->rn);
+    u64 base = a64_ldst_base(cpu, a->rn);
     u64 addr = base + (u64)(s64)a->imm;
     ldst_one(cpu, a->idx == 1 ? base : addr, scale, a->opc & 1, a->rt);
     if (a->idx != 0)
@@ -91,7 +92,7 @@ void a64_exec_LDST_reg_v(struct a64_cpu *cpu, const struct arg_LDST_reg_v *a)
     case 6: off = (u64)(s64)(s32)off; break;
     default: break;
     }
-    u64 va = a64_x_sp(cpu, a->rn) + (off << (a->s ? scale : 0));
+    u64 va = a64_ldst_base(cpu, a->rn) + (off << (a->s ? scale : 0));
     ldst_one(cpu, va, scale, a->opc & 1, a->rt);
 }
 
@@ -101,7 +102,7 @@ void a64_exec_LDSTP_v(struct a64_cpu *cpu, const struct arg_LDSTP_v *a)
         a64_undef(cpu);
     fp_check(cpu);
     unsigned scale = 2 + (unsigned)a->opc;
-    u64 base = a64_x_sp(cpu, a->rn);
+    u64 base = a64_ldst_base(cpu, a->rn);
     u64 addr = base + ((u64)(s64)a->imm << scale);
     u64 va = a->idx == 1 ? base : addr;
     if (a->l) {
@@ -134,7 +135,7 @@ void a64_exec_LDST_multi(struct a64_cpu *cpu, const struct arg_LDST_multi *a)
         a64_undef(cpu);
     fp_check(cpu);
     unsigned esize = 1u << a->size, elements = (a->q ? 16 : 8) / esize;
-    u64 addr = a64_x_sp(cpu, a->rn), offs = 0;
+    u64 addr = a64_ldst_base(cpu, a->rn), offs = 0;
     union a64_vreg tmp[4];
     int nregs = rpt * selem;
     if (a->l) {
@@ -209,7 +210,7 @@ void a64_exec_LDST_single(struct a64_cpu *cpu, const struct arg_LDST_single *a)
         a64_undef(cpu);
     fp_check(cpu);
     unsigned esize = 1u << scale;
-    u64 addr = a64_x_sp(cpu, a->rn), offs = 0;
+    u64 addr = a64_ldst_base(cpu, a->rn), offs = 0;
     if (a->l) {
         u64 val[4];
         for (int s = 0; s < selem; s++, offs += esize)
