@@ -5,6 +5,7 @@
  * so rounding sees the real result the pseudocode describes.
  */
 #include "cpu/arm64/fp_soft.h"
+#include "cpu/arm64/fp_fast.h"
 
 /* Format parameters: exponent bits E, fraction bits F. */
 static const struct {
@@ -307,6 +308,9 @@ static u128 add_mag(bool sa, int ea, u128 ma, bool sb, int eb, u128 mb, bool *si
  * after NaN processing, so flip it back for NaNs). */
 static u64 add_common(struct fpst *st, enum fp_fmt f, u64 a, u64 b, bool negate_b)
 {
+    u64 fast;
+    if (fp_fast(st, f, negate_b ? 1 : 0, a, b, &fast))
+        return fast;
     struct fp_unp u1 = fp_unpack(st, f, a), u2 = fp_unpack(st, f, b);
     u64 res;
     if (process_nans(st, f, u1.type, u2.type, a, b, &res))
@@ -345,6 +349,9 @@ u64 fp_sub(struct fpst *st, enum fp_fmt f, u64 a, u64 b)
 
 static u64 mul_common(struct fpst *st, enum fp_fmt f, u64 a, u64 b, bool mulx)
 {
+    u64 fast;
+    if (fp_fast(st, f, 2, a, b, &fast))
+        return fast;
     struct fp_unp u1 = fp_unpack(st, f, a), u2 = fp_unpack(st, f, b);
     u64 res;
     if (process_nans(st, f, u1.type, u2.type, a, b, &res))
@@ -377,6 +384,9 @@ u64 fp_mulx(struct fpst *st, enum fp_fmt f, u64 a, u64 b)
 
 u64 fp_div(struct fpst *st, enum fp_fmt f, u64 a, u64 b)
 {
+    u64 fast;
+    if (fp_fast(st, f, 3, a, b, &fast))
+        return fast;
     struct fp_unp u1 = fp_unpack(st, f, a), u2 = fp_unpack(st, f, b);
     u64 res;
     if (process_nans(st, f, u1.type, u2.type, a, b, &res))
@@ -425,6 +435,9 @@ static u64 isqrt128(u128 x, bool *inexact)
 
 u64 fp_sqrt(struct fpst *st, enum fp_fmt f, u64 a)
 {
+    u64 fast;
+    if (fp_fast(st, f, 4, a, 0, &fast))
+        return fast;
     struct fp_unp u = fp_unpack(st, f, a);
     if (is_nan(u.type))
         return process_nan(st, f, u.type, a);

@@ -100,15 +100,16 @@ static void test64(enum op op, int mode)
     memcpy((void *)&z, &c, 8);
     struct fpst st = fpst_make((u32)mode << FPCR_RMODE_SHIFT);
     u64 got, want;
+    u32 hf0 = 0;
     fesetround(host_mode[mode]);
     feclearexcept(FE_ALL_EXCEPT);
     switch (op) {
-    case OP_ADD: r = x + y; got = fp_add(&st, FP_D, a, b); break;
-    case OP_SUB: r = x - y; got = fp_sub(&st, FP_D, a, b); break;
-    case OP_MUL: r = x * y; got = fp_mul(&st, FP_D, a, b); break;
-    case OP_DIV: r = x / y; got = fp_div(&st, FP_D, a, b); break;
-    case OP_SQRT: r = sqrt(x); got = fp_sqrt(&st, FP_D, a); break;
-    case OP_FMA: r = fma(x, y, z); got = fp_muladd(&st, FP_D, c, a, b); break;
+    case OP_ADD: r = x + y; hf0 = host_flags(); got = fp_add(&st, FP_D, a, b); break;
+    case OP_SUB: r = x - y; hf0 = host_flags(); got = fp_sub(&st, FP_D, a, b); break;
+    case OP_MUL: r = x * y; hf0 = host_flags(); got = fp_mul(&st, FP_D, a, b); break;
+    case OP_DIV: r = x / y; hf0 = host_flags(); got = fp_div(&st, FP_D, a, b); break;
+    case OP_SQRT: r = sqrt(x); hf0 = host_flags(); got = fp_sqrt(&st, FP_D, a); break;
+    case OP_FMA: r = fma(x, y, z); hf0 = host_flags(); got = fp_muladd(&st, FP_D, c, a, b); break;
     case OP_CVT: {
         volatile float fr = (float)x;
         u32 w;
@@ -145,7 +146,7 @@ static void test64(enum op op, int mode)
     }
     default: return;
     }
-    u32 hf = host_flags();
+    u32 hf = hf0;
     fesetround(FE_TONEAREST);
     memcpy(&want, (const void *)&r, 8);
     if (r != r) { /* invalid: Arm gives the positive default NaN */
@@ -164,16 +165,16 @@ static void test32(enum op op, int mode)
     memcpy((void *)&z, &c, 4);
     struct fpst st = fpst_make((u32)mode << FPCR_RMODE_SHIFT);
     u64 got;
-    u32 want;
+    u32 want, hf0 = 0;
     fesetround(host_mode[mode]);
     feclearexcept(FE_ALL_EXCEPT);
     switch (op) {
-    case OP_ADD: r = x + y; got = fp_add(&st, FP_S, a, b); break;
-    case OP_SUB: r = x - y; got = fp_sub(&st, FP_S, a, b); break;
-    case OP_MUL: r = x * y; got = fp_mul(&st, FP_S, a, b); break;
-    case OP_DIV: r = x / y; got = fp_div(&st, FP_S, a, b); break;
-    case OP_SQRT: r = sqrtf(x); got = fp_sqrt(&st, FP_S, a); break;
-    case OP_FMA: r = fmaf(x, y, z); got = fp_muladd(&st, FP_S, c, a, b); break;
+    case OP_ADD: r = x + y; hf0 = host_flags(); got = fp_add(&st, FP_S, a, b); break;
+    case OP_SUB: r = x - y; hf0 = host_flags(); got = fp_sub(&st, FP_S, a, b); break;
+    case OP_MUL: r = x * y; hf0 = host_flags(); got = fp_mul(&st, FP_S, a, b); break;
+    case OP_DIV: r = x / y; hf0 = host_flags(); got = fp_div(&st, FP_S, a, b); break;
+    case OP_SQRT: r = sqrtf(x); hf0 = host_flags(); got = fp_sqrt(&st, FP_S, a); break;
+    case OP_FMA: r = fmaf(x, y, z); hf0 = host_flags(); got = fp_muladd(&st, FP_S, c, a, b); break;
     case OP_CVT: {
         volatile double d = (double)x;
         u64 w;
@@ -187,7 +188,7 @@ static void test32(enum op op, int mode)
     }
     default: return;
     }
-    u32 hf = host_flags();
+    u32 hf = hf0;
     fesetround(FE_TONEAREST);
     memcpy(&want, (const void *)&r, 4);
     if (r != r)

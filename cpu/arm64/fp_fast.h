@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Host-FPU fast path for the common case of fp_soft.c: round to nearest, operands and result
+ * normal and well inside the exponent range. There IEEE 754 binary32/64 arithmetic (x86-64
+ * SSE, AArch64; MXCSR/FPCR left at their round-to-nearest, no-flush defaults) gives exactly
+ * the FPRound() result, FZ/DN/AHP cannot matter, and the only possible exception is Inexact,
+ * which is decided exactly with error-free transformations (TwoSum, Dekker's product; binary32
+ * products and quotients checked in binary64, where they are exact or correctly rounded).
+ * Anything else returns false and the soft path runs.
+ */
+#ifndef EMU_CPU_ARM64_FP_FAST_H
+#define EMU_CPU_ARM64_FP_FAST_H
+
+#include <math.h>
+#include <string.h>
+
+#include "cpu/arm64/fp_soft.h"
+
+/* Keep a * b + c as two roundings (GCC contracts to FMA on hosts that have it). */
+#pragma GCC optimize("fp-contract=off")
+
+#ifdef __FAST_MATH__
+#error "fp_fast.h needs IEEE semantics: do not build with -ffast-math"
+#endif
+
+/* Exponent window (biased) in which operands and results stay far from overflow and from the
+ * subnormal range, so the error-free transformations are exact. */
+static inline bool fast_ok64(u64 v)
+{
+    unsigned e = (unsigned)(v >> 52) & 0x7ff;
+    return e >= 1023 - 900 && e <= 1023 + 900;
+}
+
+static inline bool fast_ok32(u32 v)
+{
+    unsigned e = (v >> 23) & 0xff;
+    return e >= 127 - 100 && e <= 127 + 100;
+}
+
+static inline double d_of(u64 v) { double d; memcpy(&d, &v, 8); return d; }
+static inline u64 u_of_d(double d) { u64 v; memcpy(&v, &d, 8); return v; }
+static inline float f_of(u32 v) { float f; memcpy(&f, &v, 4); return f; }
+static inline u32 u_of_f(float f) { u32 v; memcpy(&v, &f, 4); return v; }
+
+/* TwoSum: s + err == a + b exactly */
+static inline bool sum_inexact64(double a, double b, double s)
+{
+    double bb = s - a;
+    return (a - (s - bb)) + (b - bb) != 0;
+}
+
+static inline bool sum_inexact32(float a, float b, float s)
+{
+    float bb = s - a;
+    return (a - (s - bb)) + (b - bb) != 0;
+}
+
+/* Dekker/Veltkamp: is the product a * b different from its rounding p? */
+static inline bool prod_inexact64(double a, double b, double p)
+{
+    const double c = 134217729.0; /* 2^27 + 1 */
+    double ta = c * a, ah = ta - (ta - a), al = a - ah;
+    double tb = c * b, bh = tb - (tb - b), bl = b - bh;
+    return ((ah * bh - p) + ah * bl + al * bh) + al * bl != 0;
+}
+
+/* The operation ops: 0 add, 1 sub, 2 mul, 3 div, 4 sqrt. */
+static inline bool fp_fast(struct fpst *st, enum fp_fmt f, int op, u64 a, u64 b, u64 *res)
+{
+    if (st->rmode != FPR_TIEEVEN)
+        return false;
+    bool inexact;
+    if (f == FP_D) {
+        if (!fast_ok64(a) || (op != 4 && !fast_ok64(b)))
+            return false;
+        double x = d_of(a), y = d_of(b), r;
+        switch (op) {
+        case 0: r = x + y; break;
+        case 1: r = x - y; y = -y; break;
+        case 2: r = x * y; break;
+        case 3: r = x / y; break;
+        default: r = sqrt(x); break;
+        }
+        u64 rv = u_of_d(r);
+        if (!fast_ok64(rv) || ((rv ^ a) >> 63 && op == 4))
+            return false;
+        switch (op) {
+        case 0: case 1: inexact = sum_inexact64(x, y, r); break;
+        case 2: inexact = prod_inexact64(x, y, r); break;
+        case 3: inexact = prod_inexact64(r, y, x) || r * y != x; break;
+        default: inexact = prod_inexact64(r, r, x) || r * r != x; break;
+        }
+        *res = rv;
+    } else if (f == FP_S) {
+        if (!fast_ok32((u32)a) || (op != 4 && !fast_ok32((u32)b)))
+            return false;
+        float x = f_of((u32)a), y = f_of((u32)b), r;
+        switch (op) {
+        case 0: r = x + y; inexact = sum_inexact32(x, y, r); break;
+        case 1: r = x - y; inexact = sum_inexact32(x, -y, r); break;
+        case 2: { double p = (double)x * y; r = (float)p; inexact = (double)r != p; break; }
+        case 3: r = (float)((double)x / y); inexact = (double)r * y != (double)x; break;
+        default:
+            if (x < 0)
+                return false;
+            r = (float)sqrt((double)x);
+            inexact = (double)r * r != (double)x;
+            break;
+        }
+        u32 rv = u_of_f(r);
+        if (!fast_ok32(rv))
+            return false;
+        *res = rv;
+    } else {
+        return false;
+    }
+    if (inexact)
+        st->exc |= FPSR_IXC;
+    return true;
+}
+
+#endif
