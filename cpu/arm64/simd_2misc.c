@@ -294,6 +294,14 @@ void a64_exec_SIMD_2misc(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
             a64_undef(cpu);
         return;
     }
+    if (op == 0x09 && !a->u && !sc && (a->size != 3 || a->q)) { /* CMEQ #0, chunk-wise */
+        fp_check(cpu);
+        union a64_vreg r = {0};
+        for (int i = 0; i < (a->q ? 2 : 1); i++)
+            r.d[i] = swar_zero_mask(cpu->v[a->rn].d[i], 8u << a->size);
+        vreg_set_vec(cpu, a->rd, &r, a->q);
+        return;
+    }
     const struct misc_op *m = op < 0x0c ? &misc_tab[a->u][op] : NULL;
     if (!m || !m->fn || !((sc ? m->ssizes : m->vsizes) & (1u << a->size)) ||
         (!sc && a->size == 3 && !a->q))

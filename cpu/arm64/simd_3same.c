@@ -163,8 +163,29 @@ static void simd_logic(struct a64_cpu *cpu, const struct arg_SIMD_3same *a)
     vreg_set_vec(cpu, a->rd, &r, a->q);
 }
 
+/* ADD, SUB, CMTST, CMEQ on whole 64-bit chunks (the string and checksum routines' staples). */
+static void simd_swar(struct a64_cpu *cpu, const struct arg_SIMD_3same *a)
+{
+    unsigned bits = 8u << a->size;
+    union a64_vreg r = {0};
+    int chunks = a->q ? 2 : 1;
+    for (int i = 0; i < chunks; i++) {
+        u64 n = cpu->v[a->rn].d[i], m = cpu->v[a->rm].d[i];
+        if (a->opcode == 0x10)
+            r.d[i] = a->u ? swar_sub(n, m, bits) : swar_add(n, m, bits);
+        else
+            r.d[i] = a->u ? swar_zero_mask(n ^ m, bits) : ~swar_zero_mask(n & m, bits);
+    }
+    vreg_set_vec(cpu, a->rd, &r, a->q);
+}
+
 void a64_exec_SIMD_3same(struct a64_cpu *cpu, const struct arg_SIMD_3same *a)
 {
+    if ((a->opcode == 0x10 || a->opcode == 0x11) && (a->sc ? a->size == 3 : a->size != 3 || a->q)) {
+        fp_check(cpu);
+        simd_swar(cpu, a);
+        return;
+    }
     if (a->opcode == 0x03 && !a->sc) {
         fp_check(cpu);
         simd_logic(cpu, a);

@@ -41,18 +41,19 @@ void a64_exec_SIMD_across(struct a64_cpu *cpu, const struct arg_SIMD_across *a)
         a64_undef(cpu);
     unsigned esize = 1u << a->size, bits = esize * 8, elements = (a->q ? 16 : 8) / esize;
     bool u = a->u;
-    s128 acc = ival(velem(&n, 0, esize), bits, u);
+    /* at most 16 lanes of at most 32 bits: 64-bit arithmetic is exact */
+    s64 acc = (s64)ival(velem(&n, 0, esize), bits, u);
     unsigned outsize = esize;
     switch (a->opcode) {
     case 0x03: /* SADDLV/UADDLV */
         for (unsigned e = 1; e < elements; e++)
-            acc += ival(velem(&n, e, esize), bits, u);
+            acc += (s64)ival(velem(&n, e, esize), bits, u);
         outsize = esize * 2;
         break;
     case 0x0a: /* SMAXV/UMAXV */
     case 0x1a: /* SMINV/UMINV */
         for (unsigned e = 1; e < elements; e++) {
-            s128 v = ival(velem(&n, e, esize), bits, u);
+            s64 v = (s64)ival(velem(&n, e, esize), bits, u);
             if (a->opcode == 0x0a ? v > acc : v < acc)
                 acc = v;
         }
@@ -61,7 +62,7 @@ void a64_exec_SIMD_across(struct a64_cpu *cpu, const struct arg_SIMD_across *a)
         if (u)
             a64_undef(cpu);
         for (unsigned e = 1; e < elements; e++)
-            acc += ival(velem(&n, e, esize), bits, u);
+            acc += (s64)ival(velem(&n, e, esize), bits, u);
         break;
     default:
         a64_undef(cpu);

@@ -88,4 +88,36 @@ typedef u64 (*fp3_fn)(struct fpst *st, enum fp_fmt f, u64 a, u64 b, u64 d);
 void simd_fp_lanes(struct a64_cpu *cpu, bool q, bool scalar, enum fp_fmt f, int rd,
                    const union a64_vreg *n, const union a64_vreg *m, fp3_fn fn, bool pairwise);
 
+/* SIMD-within-a-register forms of the hottest element ops on one 64-bit chunk, for element
+ * width bits (8..64): high-bit mask, ADD, SUB, and "element is zero -> all ones". */
+static inline u64 swar_high(unsigned bits)
+{
+    switch (bits) {
+    case 8: return 0x8080808080808080ull;
+    case 16: return 0x8000800080008000ull;
+    case 32: return 0x8000000080000000ull;
+    default: return 0x8000000000000000ull;
+    }
+}
+
+static inline u64 swar_add(u64 a, u64 b, unsigned bits)
+{
+    u64 h = swar_high(bits);
+    return ((a & ~h) + (b & ~h)) ^ ((a ^ b) & h);
+}
+
+static inline u64 swar_sub(u64 a, u64 b, unsigned bits)
+{
+    u64 h = swar_high(bits);
+    return ((a | h) - (b & ~h)) ^ ((a ^ ~b) & h);
+}
+
+static inline u64 swar_zero_mask(u64 x, unsigned bits)
+{
+    u64 h = swar_high(bits);
+    u64 nonzero = (((x & ~h) + ~h) | x) & h;  /* high bit set where the element is nonzero */
+    u64 zero = (~nonzero & h) >> (bits - 1);  /* 1 in the low bit of each zero element */
+    return zero * (bits == 64 ? ~0ull : (1ull << bits) - 1);
+}
+
 #endif
