@@ -24,6 +24,7 @@ struct cfg_netdev {
     const char *id;
     const char *hostfwd[CFG_MAX_ITEMS];
     int nhostfwd;
+    const char *net; /* user: guest network "A.B.C.D/N" (default 10.0.2.0/24) */
 };
 
 struct emu_config {
