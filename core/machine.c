@@ -73,6 +73,14 @@ int machine_run(struct machine *m)
     struct vclock *c = &m->clock;
     u64 limit = m->cfg->max_insns;
     while (!m->shutdown) {
+        if (m->paused) {
+            /* Stopped by the monitor: only host input (which may say `cont`) is serviced. */
+            if (m->poll)
+                m->poll(m, true);
+            else
+                m->paused = false;
+            continue;
+        }
         bool ran = false;
         for (int i = 0; i < m->ncpus && !m->shutdown; i++) {
             struct vcpu *v = m->cpus[i];

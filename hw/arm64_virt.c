@@ -18,6 +18,16 @@ static const struct machine_prop_desc virt_props[] = {
     {0},
 };
 
+static const char *const virt_cpu_models[] = {"max", NULL};
+
+/* -device drivers (hw/virt_devices.c attaches them). */
+static const struct machine_prop_desc virt_devices[] = {
+    {"virtio-blk-device", "drive=ID: the -drive with that id as a virtio disk"},
+    {"virtio-net-device", "netdev=ID[,mac=..]: a network card on that -netdev"},
+    {"virtio-rng-device", "[seed=N][,entropy=seeded|host]: a random number source"},
+    {0},
+};
+
 static void virt_init(struct machine *m, struct emu_config *cfg)
 {
     as_add_ram(&m->as, "mach-virt.ram", VIRT_RAM_BASE, cfg->ram_size);
@@ -50,5 +60,8 @@ const struct machine_type arm64_virt_machine = {
     .name = "arm64-virt",
     .desc = "QEMU virt-compatible AArch64 machine (GICv3, PL011, virtio-mmio)",
     .props = virt_props,
+    .cpu_models = virt_cpu_models,
+    .devices = virt_devices,
+    .options = MACHINE_OPT_DRIVE | MACHINE_OPT_NETDEV | MACHINE_OPT_RTC,
     .init = virt_init,
 };

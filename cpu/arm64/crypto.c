@@ -74,7 +74,7 @@ void a64_exec_AES(struct a64_cpu *cpu, const struct arg_AES *a)
 {
     if (a->opcode < 4 || a->opcode > 7)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     aes_init();
     union a64_vreg s = cpu->v[a->rn];
     switch (a->opcode) {
@@ -118,7 +118,7 @@ void a64_exec_SHA_3reg(struct a64_cpu *cpu, const struct arg_SHA_3reg *a)
 {
     if (a->opcode == 7)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     union a64_vreg d = cpu->v[a->rd], n = cpu->v[a->rn], m = cpu->v[a->rm], r;
     switch (a->opcode) {
     case 0: case 1: case 2: { /* SHA1C, SHA1P, SHA1M */
@@ -163,7 +163,7 @@ void a64_exec_SHA_2reg(struct a64_cpu *cpu, const struct arg_SHA_2reg *a)
 {
     if (a->opcode > 2)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     union a64_vreg d = cpu->v[a->rd], n = cpu->v[a->rn], r = {0};
     switch (a->opcode) {
     case 0: /* SHA1H */

@@ -100,6 +100,8 @@ static void a64_run(struct vcpu *v)
     const bool tracing = log_mask & (LOG_EXEC | LOG_CPU);
 
     cpu->exc_jmp = &jb;
+    if (unlikely(cpu->il))
+        v->exit_request = true; /* PSTATE.IL: a64_check_interrupts() raises EC 0x0e */
     /* A synchronous exception lands here with the state of the exception entry, its
      * instruction already counted. */
     setjmp(jb);

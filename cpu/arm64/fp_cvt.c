@@ -20,7 +20,7 @@ static void cvt_to_int(struct a64_cpu *cpu, int sf, int ftype, int rn, int rd, i
     enum fp_fmt f;
     if (!fp_ftype((unsigned)ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
     u64 v = fp_to_fixed(&st, f, vreg_read(cpu, rn, fp_esize(f)), fbits, u, sf ? 64 : 32, r);
     fp_commit(cpu, &st);
@@ -33,7 +33,7 @@ static void cvt_from_int(struct a64_cpu *cpu, int sf, int ftype, int rn, int rd,
     enum fp_fmt f;
     if (!fp_ftype((unsigned)ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
     u64 v = fp_from_fixed(&st, f, a64_x(cpu, rn), fbits, u, sf ? 64 : 32,
                           (enum fp_rounding)st.rmode);
@@ -84,7 +84,7 @@ void a64_exec_FMOV_gen(struct a64_cpu *cpu, const struct arg_FMOV_gen *a)
         size = 8, top = true;
     else
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     if (a->tofp) {
         u64 v = a64_x(cpu, a->rn);
         if (top)

@@ -13,7 +13,7 @@ static void fp_unary(struct a64_cpu *cpu, const struct arg_fp_1 *a, fp_un_fn fn)
     enum fp_fmt f;
     if (!fp_ftype(a->ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
     u64 r = fn(&st, f, vreg_read(cpu, a->rn, fp_esize(f)));
     fp_commit(cpu, &st);
@@ -36,7 +36,7 @@ void a64_exec_FCVT_s(struct a64_cpu *cpu, const struct arg_FCVT_s *a)
     int from = type_fmt[a->ftype], to = type_fmt[a->opc];
     if (from < 0 || to < 0 || from == to)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
     u64 r = fp_convert(&st, (enum fp_fmt)to, (enum fp_fmt)from,
                        vreg_read(cpu, a->rn, fp_esize((enum fp_fmt)from)));
@@ -49,7 +49,7 @@ static void fp_rint(struct a64_cpu *cpu, const struct arg_fp_1 *a, int rounding,
     enum fp_fmt f;
     if (!fp_ftype(a->ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
     enum fp_rounding r = rounding < 0 ? (enum fp_rounding)st.rmode : (enum fp_rounding)rounding;
     u64 res = fp_round_int(&st, f, vreg_read(cpu, a->rn, fp_esize(f)), r, exact);

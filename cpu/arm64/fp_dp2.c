@@ -13,7 +13,7 @@ static void fp_binary(struct a64_cpu *cpu, const struct arg_fp_2 *a, fp_bin_fn f
     enum fp_fmt f;
     if (!fp_ftype(a->ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned es = fp_esize(f);
     struct fpst st = fp_env(cpu);
     u64 r = fn(&st, f, vreg_read(cpu, a->rn, es), vreg_read(cpu, a->rm, es));
@@ -40,7 +40,7 @@ void a64_exec_FMADD(struct a64_cpu *cpu, const struct arg_FMADD *a)
     enum fp_fmt f;
     if (!fp_ftype(a->ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned es = fp_esize(f);
     u64 ra = vreg_read(cpu, a->ra, es), rn = vreg_read(cpu, a->rn, es), rm = vreg_read(cpu, a->rm, es);
     if (a->o1)
@@ -59,7 +59,7 @@ void a64_exec_FCMP(struct a64_cpu *cpu, const struct arg_FCMP *a)
     enum fp_fmt f;
     if (!fp_ftype(a->ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned es = fp_esize(f);
     struct fpst st = fp_env(cpu);
     u64 m = a->z ? 0 : vreg_read(cpu, a->rm, es);
@@ -73,7 +73,7 @@ void a64_exec_FCCMP(struct a64_cpu *cpu, const struct arg_FCCMP *a)
     enum fp_fmt f;
     if (!fp_ftype(a->ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned es = fp_esize(f);
     unsigned nzcv = (unsigned)a->nzcv;
     if (fp_cond_holds(cpu, (unsigned)a->cond)) {
@@ -89,7 +89,7 @@ void a64_exec_FCSEL(struct a64_cpu *cpu, const struct arg_FCSEL *a)
     enum fp_fmt f;
     if (!fp_ftype(a->ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned es = fp_esize(f);
     int src = fp_cond_holds(cpu, (unsigned)a->cond) ? a->rn : a->rm;
     vreg_write(cpu, a->rd, vreg_read(cpu, src, es), es);
@@ -111,6 +111,6 @@ void a64_exec_FMOV_i(struct a64_cpu *cpu, const struct arg_FMOV_i *a)
     enum fp_fmt f;
     if (!fp_ftype(a->ftype, &f))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     vreg_write(cpu, a->rd, fp_expand_imm(f, (unsigned)a->imm8), fp_esize(f));
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Helpers shared by the SIMD&FP handlers: the access check, V register views with the
- * "write zeroes the rest of the register" rule (Arm ARM C1.2.5), FPCR/FPSR plumbing.
+ * Helpers shared by the SIMD&FP handlers (each starts with a64_fp_check(), exception.h):
+ * V register views with the "write zeroes the rest of the register" rule (Arm ARM C1.2.5),
+ * FPCR/FPSR plumbing.
  */
 #ifndef EMU_CPU_ARM64_FP_REGS_H
 #define EMU_CPU_ARM64_FP_REGS_H
@@ -9,13 +10,6 @@
 #include "cpu/arm64/cpu.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/fp_soft.h"
-
-/* Every SIMD&FP instruction starts here: CheckFPAdvSIMDEnabled64(). */
-static inline void fp_check(struct a64_cpu *cpu)
-{
-    if (unlikely(!cpu->fp_ok))
-        a64_fp_trap(cpu);
-}
 
 /* The low esize bytes of Vn (esize 1, 2, 4, 8). */
 static inline u64 vreg_read(const struct a64_cpu *cpu, int n, unsigned esize)

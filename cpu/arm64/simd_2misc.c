@@ -69,7 +69,7 @@ static void simd_rev(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a, unsign
     unsigned esize = 1u << a->size;
     if (esize >= container)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     union a64_vreg n = cpu->v[a->rn], r;
     unsigned per = container / esize;
     for (unsigned e = 0; e < 16 / esize; e++)
@@ -82,7 +82,7 @@ static void simd_addlp(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a, bool
 {
     if (a->size == 3)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned esize = 1u << a->size, bits = esize * 8, elements = (a->q ? 16 : 8) / (2 * esize);
     union a64_vreg n = cpu->v[a->rn], d = cpu->v[a->rd], r = {0};
     for (unsigned e = 0; e < elements; e++) {
@@ -99,7 +99,7 @@ static void simd_narrow(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a, int
 {
     if (a->size == 3)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned esize = 1u << a->size, bits = esize * 8, elements = a->sc ? 1 : 8 / esize;
     union a64_vreg n = cpu->v[a->rn], r = cpu->v[a->rd];
     unsigned part = a->q && !a->sc ? elements : 0;
@@ -129,7 +129,7 @@ static void simd_shll(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
 {
     if (a->size == 3)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned esize = 1u << a->size, elements = 8 / esize, base = a->q ? elements : 0;
     union a64_vreg n = cpu->v[a->rn], r;
     for (unsigned e = 0; e < elements; e++)
@@ -143,7 +143,7 @@ static void simd_fcvt_nl(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a, bo
     enum fp_fmt big = (a->size & 1) ? FP_D : FP_S, small = (a->size & 1) ? FP_S : FP_H;
     if (odd && big != FP_D)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
     if (odd)
         st.rmode = FPR_ODD;
@@ -237,7 +237,7 @@ static void simd_fp_unary(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
     if ((a->size >> 1) && a->opcode == 0x1c) {
         if ((a->size & 1) || a->sc)
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         union a64_vreg n = cpu->v[a->rn];
         simd_fp_lanes(cpu, a->q, false, FP_S, a->rd, &n, &n, a->u ? u_ursqrte : u_urecpe, false);
         return;
@@ -245,7 +245,7 @@ static void simd_fp_unary(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
     const struct fpu_op *op = &fpu_tab[a->u][a->size >> 1][a->opcode - 12];
     if (!op->fn || !(op->where & (a->sc ? 2 : 1)) || (!a->sc && (a->size & 1) && !a->q))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     union a64_vreg n = cpu->v[a->rn];
     simd_fp_lanes(cpu, a->q, a->sc, (a->size & 1) ? FP_D : FP_S, a->rd, &n, &n, op->fn, false);
 }
@@ -266,7 +266,7 @@ void a64_exec_SIMD_2misc(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
         case 0x25:
             if (a->size > 1)
                 a64_undef(cpu);
-            fp_check(cpu);
+            a64_fp_check(cpu);
             simd_elementwise(cpu, a->q, false, 1, a->rd, &cpu->v[a->rn], &cpu->v[a->rn], a->size ? e_rbit : e_not,
                              false, false);
             return;
@@ -295,7 +295,7 @@ void a64_exec_SIMD_2misc(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
         return;
     }
     if (op == 0x09 && !a->u && !sc && (a->size != 3 || a->q)) { /* CMEQ #0, chunk-wise */
-        fp_check(cpu);
+        a64_fp_check(cpu);
         union a64_vreg r = {0};
         for (int i = 0; i < (a->q ? 2 : 1); i++)
             r.d[i] = swar_zero_mask(cpu->v[a->rn].d[i], 8u << a->size);
@@ -306,7 +306,7 @@ void a64_exec_SIMD_2misc(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
     if (!m || !m->fn || !((sc ? m->ssizes : m->vsizes) & (1u << a->size)) ||
         (!sc && a->size == 3 && !a->q))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     simd_elementwise(cpu, a->q, sc, 1u << a->size, a->rd, &cpu->v[a->rn], &cpu->v[a->rn], m->fn, a->u,
                      false);
 }

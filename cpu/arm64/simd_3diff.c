@@ -25,7 +25,7 @@ void a64_exec_SIMD_3diff(struct a64_cpu *cpu, const struct arg_SIMD_3diff *a)
     if (op == 0xe) {
         if (u || sc || (a->size != 0 && a->size != 3))
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         union a64_vreg n = cpu->v[a->rn], m = cpu->v[a->rm], r;
         if (a->size == 3) {
             r.q = simd_clmul64(n.d[a->q], m.d[a->q]);
@@ -39,7 +39,7 @@ void a64_exec_SIMD_3diff(struct a64_cpu *cpu, const struct arg_SIMD_3diff *a)
     bool sat_dbl = op == 0x9 || op == 0xb || op == 0xd;
     if (a->size == 3 || op == 0xf || (sat_dbl && (u || a->size == 0)) || (sc && !sat_dbl))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     simd_3diff_long(cpu, op, u, a->size, a->q, sc, a->rd, &cpu->v[a->rn], &cpu->v[a->rm]);
 }
 

@@ -182,12 +182,12 @@ static void simd_swar(struct a64_cpu *cpu, const struct arg_SIMD_3same *a)
 void a64_exec_SIMD_3same(struct a64_cpu *cpu, const struct arg_SIMD_3same *a)
 {
     if ((a->opcode == 0x10 || a->opcode == 0x11) && (a->sc ? a->size == 3 : a->size != 3 || a->q)) {
-        fp_check(cpu);
+        a64_fp_check(cpu);
         simd_swar(cpu, a);
         return;
     }
     if (a->opcode == 0x03 && !a->sc) {
-        fp_check(cpu);
+        a64_fp_check(cpu);
         simd_logic(cpu, a);
         return;
     }
@@ -197,7 +197,7 @@ void a64_exec_SIMD_3same(struct a64_cpu *cpu, const struct arg_SIMD_3same *a)
     u8 sizes = a->sc ? op->ssizes : op->vsizes;
     if (!(sizes & (1u << a->size)) || (!a->sc && a->size == 3 && !a->q))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     simd_elementwise(cpu, a->q, a->sc, 1u << a->size, a->rd, &cpu->v[a->rn], &cpu->v[a->rm], op->fn, a->u,
                      op->pairwise);
 }

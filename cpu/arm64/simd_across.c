@@ -25,7 +25,7 @@ void a64_exec_SIMD_across(struct a64_cpu *cpu, const struct arg_SIMD_across *a)
     if (a->opcode == 0x0c || a->opcode == 0x0f) { /* FP: U=1, 4S only */
         if (!a->u || !a->q || (a->size & 1))
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         u64 (*op)(struct fpst *, enum fp_fmt, u64, u64);
         if (a->opcode == 0x0c)
             op = (a->size & 2) ? f_minnm : f_maxnm;
@@ -67,7 +67,7 @@ void a64_exec_SIMD_across(struct a64_cpu *cpu, const struct arg_SIMD_across *a)
     default:
         a64_undef(cpu);
     }
-    fp_check(cpu);
+    a64_fp_check(cpu);
     vreg_write(cpu, a->rd, (u64)acc & ones(outsize * 8), outsize);
 }
 
@@ -77,14 +77,14 @@ void a64_exec_SIMD_pair_sc(struct a64_cpu *cpu, const struct arg_SIMD_pair_sc *a
     if (!a->u) {
         if (a->opcode != 0x1b || a->size != 3)
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         vreg_write(cpu, a->rd, n.d[0] + n.d[1], 8);
         return;
     }
     enum fp_fmt f = (a->size & 1) ? FP_D : FP_S;
     unsigned es = fp_esize(f);
     u64 x = velem(&n, 0, es), y = velem(&n, 1, es), r;
-    fp_check(cpu);
+    a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
     switch (a->opcode) {
     case 0x0c: r = (a->size & 2) ? fp_minnum(&st, f, x, y) : fp_maxnum(&st, f, x, y); break;

@@ -26,7 +26,7 @@ void a64_exec_SIMD_copy(struct a64_cpu *cpu, const struct arg_SIMD_copy *a)
     if (a->op) { /* INS (element): Vd[index] = Vn[imm4 >> size] */
         if (!a->q)
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         unsigned src = (unsigned)a->imm4 >> __builtin_ctz(esize);
         velem_set(&cpu->v[a->rd], index, esize, velem(&cpu->v[a->rn], src, esize));
         return;
@@ -35,7 +35,7 @@ void a64_exec_SIMD_copy(struct a64_cpu *cpu, const struct arg_SIMD_copy *a)
     case 0: /* DUP (element) */
         if (esize == 8 && !a->q)
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         for (unsigned e = 0; e < 16 / esize; e++)
             velem_set(&r, e, esize, velem(&cpu->v[a->rn], index, esize));
         vreg_set_vec(cpu, a->rd, &r, a->q);
@@ -43,7 +43,7 @@ void a64_exec_SIMD_copy(struct a64_cpu *cpu, const struct arg_SIMD_copy *a)
     case 1: /* DUP (general) */
         if (esize == 8 && !a->q)
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         for (unsigned e = 0; e < 16 / esize; e++)
             velem_set(&r, e, esize, a64_x(cpu, a->rn));
         vreg_set_vec(cpu, a->rd, &r, a->q);
@@ -51,13 +51,13 @@ void a64_exec_SIMD_copy(struct a64_cpu *cpu, const struct arg_SIMD_copy *a)
     case 3: /* INS (general) */
         if (!a->q)
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         velem_set(&cpu->v[a->rd], index, esize, a64_x(cpu, a->rn));
         return;
     case 5: /* SMOV: W for B/H, X for B/H/S */
         if (esize == 8 || (esize == 4 && !a->q))
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         {
             s64 v = sx(velem(&cpu->v[a->rn], index, esize), esize * 8);
             if (a->q)
@@ -69,7 +69,7 @@ void a64_exec_SIMD_copy(struct a64_cpu *cpu, const struct arg_SIMD_copy *a)
     case 7: /* UMOV: W for B/H/S, X for D */
         if ((esize == 8) != (bool)a->q)
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         a64_set_x(cpu, a->rd, velem(&cpu->v[a->rn], index, esize));
         return;
     default:
@@ -82,7 +82,7 @@ void a64_exec_SIMD_dup_sc(struct a64_cpu *cpu, const struct arg_SIMD_dup_sc *a)
     unsigned esize, index;
     if (!copy_size(a->imm5, &esize, &index))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     vreg_write(cpu, a->rd, velem(&cpu->v[a->rn], index, esize), esize);
 }
 
@@ -126,7 +126,7 @@ void a64_exec_SIMD_modimm(struct a64_cpu *cpu, const struct arg_SIMD_modimm *a)
     unsigned cmode = (unsigned)a->cmode, op = (unsigned)a->op;
     if (a->o2 || (cmode == 15 && op && !a->q))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     u64 imm;
     expand_imm(op, cmode, ((unsigned)a->abc << 5) | (unsigned)a->defgh, &imm);
     union a64_vreg r = cpu->v[a->rd];

@@ -48,7 +48,7 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
     }
     if (!ok)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     union a64_vreg n = cpu->v[a->rn], m;
     u64 ev = velem(&cpu->v[rm], index, esize);
     for (unsigned e = 0; e < 16 / esize; e++)

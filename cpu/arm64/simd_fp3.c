@@ -77,7 +77,7 @@ void a64_exec_SIMD_fp3(struct a64_cpu *cpu, const struct arg_SIMD_fp3 *a)
     const struct fp3_op *op = &fp3_tab[(a->u << 4) | (a->a << 3) | a->opcode];
     if (!op->fn || (a->sc && !op->scalar_ok) || (!a->sc && a->sz && !a->q))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     union a64_vreg n = cpu->v[a->rn], m = cpu->v[a->rm];
     simd_fp_lanes(cpu, a->q, a->sc, a->sz ? FP_D : FP_S, a->rd, &n, &m, op->fn, op->pairwise);
 }

@@ -52,7 +52,7 @@ void a64_exec_LDR_lit_v(struct a64_cpu *cpu, const struct arg_LDR_lit_v *a)
 {
     if (a->opc == 3)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     ldst_one(cpu, cpu->pc + (u64)((s64)a->imm * 4), 2 + a->opc, true, a->rt);
 }
 
@@ -61,7 +61,7 @@ void a64_exec_LDST_uimm_v(struct a64_cpu *cpu, const struct arg_LDST_uimm_v *a)
     int scale = ldst_scale(a->size, a->opc);
     if (scale < 0)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     u64 va = a64_ldst_base(cpu, a->rn) + ((u64)a->imm << scale);
     ldst_one(cpu, va, scale, a->opc & 1, a->rt);
 }
@@ -71,7 +71,7 @@ void a64_exec_LDST_imm9_v(struct a64_cpu *cpu, const struct arg_LDST_imm9_v *a)
     int scale = ldst_scale(a->size, a->opc);
     if (scale < 0 || a->idx == 2)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     u64 base = a64_ldst_base(cpu, a->rn);
     u64 addr = base + (u64)(s64)a->imm;
     ldst_one(cpu, a->idx == 1 ? base : addr, scale, a->opc & 1, a->rt);
@@ -85,7 +85,7 @@ void a64_exec_LDST_reg_v(struct a64_cpu *cpu, const struct arg_LDST_reg_v *a)
     int scale = ldst_scale(a->size, a->opc);
     if (scale < 0 || !(a->option & 2))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     u64 off = a64_x(cpu, a->rm);
     switch (a->option) {
     case 2: off = (u32)off; break;
@@ -100,7 +100,7 @@ void a64_exec_LDSTP_v(struct a64_cpu *cpu, const struct arg_LDSTP_v *a)
 {
     if (a->opc == 3)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned scale = 2 + (unsigned)a->opc;
     u64 base = a64_ldst_base(cpu, a->rn);
     u64 addr = base + ((u64)(s64)a->imm << scale);
@@ -133,7 +133,7 @@ void a64_exec_LDST_multi(struct a64_cpu *cpu, const struct arg_LDST_multi *a)
     int rpt = multi_layout[a->opcode].rpt, selem = multi_layout[a->opcode].selem;
     if (!rpt || (!a->p && a->rm != 0) || (a->size == 3 && !a->q && selem != 1))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned esize = 1u << a->size, elements = (a->q ? 16 : 8) / esize;
     u64 addr = a64_ldst_base(cpu, a->rn), offs = 0;
     union a64_vreg tmp[4];
@@ -208,7 +208,7 @@ void a64_exec_LDST_single(struct a64_cpu *cpu, const struct arg_LDST_single *a)
     }
     if (!a->p && a->rm != 0)
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned esize = 1u << scale;
     u64 addr = a64_ldst_base(cpu, a->rn), offs = 0;
     if (a->l) {

@@ -9,7 +9,7 @@
 
 void a64_exec_SIMD_tbl(struct a64_cpu *cpu, const struct arg_SIMD_tbl *a)
 {
-    fp_check(cpu);
+    a64_fp_check(cpu);
     u8 table[64];
     int regs = a->len + 1;
     for (int i = 0; i < regs; i++)
@@ -30,7 +30,7 @@ void a64_exec_SIMD_perm(struct a64_cpu *cpu, const struct arg_SIMD_perm *a)
 {
     if ((a->opcode & 3) == 0 || (a->size == 3 && !a->q))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned esize = 1u << a->size, elements = (a->q ? 16 : 8) / esize, half = elements / 2;
     unsigned part = (unsigned)a->opcode >> 2; /* 1/2 variant */
     union a64_vreg n = cpu->v[a->rn], m = cpu->v[a->rm], r = {0};
@@ -60,7 +60,7 @@ void a64_exec_SIMD_ext(struct a64_cpu *cpu, const struct arg_SIMD_ext *a)
 {
     if (!a->q && (a->imm4 & 8))
         a64_undef(cpu);
-    fp_check(cpu);
+    a64_fp_check(cpu);
     unsigned bytes = a->q ? 16 : 8;
     u8 cat[32];
     memcpy(cat, cpu->v[a->rn].b, bytes);

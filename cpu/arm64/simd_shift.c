@@ -87,7 +87,7 @@ void a64_exec_SIMD_shift(struct a64_cpu *cpu, const struct arg_SIMD_shift *a)
     if (kind == SH_NARROW || kind == SH_LONG) {
         if (hsb == 3 || (kind == SH_LONG && sc) || (sc && a->opcode <= 0x11 && !a->u))
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         int rshift = 2 * (int)bits - immhb, lshift = immhb - (int)bits;
         unsigned elements = sc ? 1 : 8 / esize, part = a->q && !sc ? elements : 0;
         u64 out[8];
@@ -123,7 +123,7 @@ void a64_exec_SIMD_shift(struct a64_cpu *cpu, const struct arg_SIMD_shift *a)
     if (kind == SH_FP) {
         if (hsb < 2)
             a64_undef(cpu); /* half precision needs FEAT_FP16 */
-        fp_check(cpu);
+        a64_fp_check(cpu);
         enum fp_fmt f = hsb == 3 ? FP_D : FP_S;
         struct fpst st = fp_env(cpu);
         for (unsigned e = 0; e < elements; e++) {
@@ -141,7 +141,7 @@ void a64_exec_SIMD_shift(struct a64_cpu *cpu, const struct arg_SIMD_shift *a)
         u64 v;
         if (!shift_elem(cpu, a->u, a->opcode, 0, 0, bits, rshift, lshift, &v))
             a64_undef(cpu);
-        fp_check(cpu);
+        a64_fp_check(cpu);
         for (unsigned e = 0; e < elements; e++) {
             shift_elem(cpu, a->u, a->opcode, velem(&n, e, esize), velem(&d, e, esize), bits,
                        rshift, lshift, &v);

@@ -1,2 +1,2 @@
-# Host unit tests: each tests/unit/*.c is one executable linked with libemu.a.
+# tests/unit/: host unit tests, one executable per .c file, linked with build/libemu.a.
 UNIT_TESTS += $(wildcard tests/unit/*.c)
