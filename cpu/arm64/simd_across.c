@@ -84,17 +84,15 @@ void a64_exec_SIMD_pair_sc(struct a64_cpu *cpu, const struct arg_SIMD_pair_sc *a
     enum fp_fmt f = (a->size & 1) ? FP_D : FP_S;
     unsigned es = fp_esize(f);
     u64 x = velem(&n, 0, es), y = velem(&n, 1, es), r;
+    if ((a->opcode != 0x0c && a->opcode != 0x0d && a->opcode != 0x0f) ||
+        (a->opcode == 0x0d && (a->size & 2)))
+        a64_undef(cpu);
     a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
     switch (a->opcode) {
     case 0x0c: r = (a->size & 2) ? fp_minnum(&st, f, x, y) : fp_maxnum(&st, f, x, y); break;
-    case 0x0d:
-        if (a->size & 2)
-            a64_undef(cpu);
-        r = fp_add(&st, f, x, y);
-        break;
-    case 0x0f: r = (a->size & 2) ? fp_min(&st, f, x, y) : fp_max(&st, f, x, y); break;
-    default: a64_undef(cpu);
+    case 0x0d: r = fp_add(&st, f, x, y); break;
+    default: r = (a->size & 2) ? fp_min(&st, f, x, y) : fp_max(&st, f, x, y); break;
     }
     fp_commit(cpu, &st);
     vreg_write(cpu, a->rd, r, es);
