@@ -71,6 +71,28 @@ u64 simd_e_qdmulh(struct a64_cpu *cpu, u64 a, u64 b, u64 d, unsigned bits, bool 
 {
     return e_qdmulh(cpu, a, b, d, bits, u);
 }
+/* SQRDMLAH / SQRDMLSH (FEAT_RDM): (d << bits) +/- 2*a*b, rounded, >> bits, saturated */
+u64 simd_e_rdmlah(struct a64_cpu *cpu, u64 a, u64 b, u64 d, unsigned bits, bool u)
+{
+    s128 p = 2 * (s128)sx(a, bits) * sx(b, bits);
+    s128 acc = ((s128)sx(d, bits) << bits) + (u ? -p : p) + ((s128)1 << (bits - 1));
+    return sat_s(cpu, acc >> bits, bits);
+}
+
+void a64_exec_SIMD_rdm(struct a64_cpu *cpu, const struct arg_SIMD_rdm *a)
+{
+    if (a->size != 1 && a->size != 2)
+        a64_undef(cpu);
+    a64_fp_check(cpu);
+    simd_elementwise(cpu, a->q, a->sc, 1u << a->size, a->rd, &cpu->v[a->rn], &cpu->v[a->rm],
+                     simd_e_rdmlah, a->s, false);
+}
+
+void a64_exec_SIMD_rdm_sc(struct a64_cpu *cpu, const struct arg_SIMD_rdm *a)
+{
+    a64_exec_SIMD_rdm(cpu, a);
+}
+
 u64 simd_e_mul(struct a64_cpu *cpu, u64 a, u64 b, u64 d, unsigned bits, bool u)
 {
     return a * b;

@@ -42,6 +42,7 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
     switch ((u << 4) | op) {
     case 0x01: case 0x05: case 0x09: case 0x19: ok = true; break;       /* FP */
     case 0x03: case 0x07: case 0x0b: case 0x0c: case 0x0d: ok = true; break;
+    case 0x1d: case 0x1f: ok = true; break;                             /* SQRDMLAH/SH */
     case 0x02: case 0x06: case 0x08: case 0x0a:
     case 0x10: case 0x12: case 0x14: case 0x16: case 0x1a: ok = !sc; break;
     default: ok = false; break;
@@ -65,6 +66,9 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
         return;
     case 0x10: case 0x14: /* MLA, MLS */
         simd_elementwise(cpu, a->q, false, esize, a->rd, &n, &m, simd_e_mla, op == 0x4, false);
+        return;
+    case 0x1d: case 0x1f: /* SQRDMLAH, SQRDMLSH */
+        simd_elementwise(cpu, a->q, sc, esize, a->rd, &n, &m, simd_e_rdmlah, op == 0xf, false);
         return;
     case 0x0c: case 0x0d: /* SQDMULH, SQRDMULH */
         simd_elementwise(cpu, a->q, sc, esize, a->rd, &n, &m, simd_e_qdmulh, op == 0xd, false);

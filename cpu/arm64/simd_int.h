@@ -78,6 +78,8 @@ void simd_elementwise(struct a64_cpu *cpu, bool q, bool scalar, unsigned esize, 
 u64 simd_e_qdmulh(struct a64_cpu *cpu, u64 a, u64 b, u64 d, unsigned bits, bool u);
 u64 simd_e_mul(struct a64_cpu *cpu, u64 a, u64 b, u64 d, unsigned bits, bool u);
 u64 simd_e_mla(struct a64_cpu *cpu, u64 a, u64 b, u64 d, unsigned bits, bool u);
+/* SQRDMLAH (u = 0) / SQRDMLSH (u = 1), FEAT_RDM. */
+u64 simd_e_rdmlah(struct a64_cpu *cpu, u64 a, u64 b, u64 d, unsigned bits, bool u);
 /* The long/saturating-doubling body of the three-different group on given operands
  * (simd_3diff.c), shared with the by-element forms. */
 void simd_3diff_long(struct a64_cpu *cpu, int op, int u, int size, bool q, bool sc, int rd,
