@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cpu/arm64/exception.h"
+#include "cpu/arm64/sysreg.h"
 
 static const char *const ec_names[64] = {
     [ESR_EC_UNKNOWN] = "UNKNOWN",       [ESR_EC_WFX] = "WFx",
@@ -48,9 +49,13 @@ static const char *fsc_name(unsigned fsc)
 
 static void describe_sysreg(u32 iss, char *buf, size_t n, int *len)
 {
-    *len += snprintf(buf + *len, n - (size_t)*len, " %s S%u_%u_C%u_C%u_%u Rt=%u",
-                     (iss & 1) ? "MRS" : "MSR", (iss >> 20) & 3, (iss >> 14) & 7,
-                     (iss >> 10) & 15, (iss >> 1) & 15, (iss >> 17) & 7, (iss >> 5) & 31);
+    unsigned op0 = (iss >> 20) & 3, op1 = (iss >> 14) & 7, crn = (iss >> 10) & 15;
+    unsigned crm = (iss >> 1) & 15, op2 = (iss >> 17) & 7;
+    const struct a64_sysreg *r = a64_sysreg_find(SR_ENC(op0, op1, crn, crm, op2));
+    const char *insn = op0 == 1 ? ((iss & 1) ? "SYSL" : "SYS") : (iss & 1) ? "MRS" : "MSR";
+    *len += snprintf(buf + *len, n - (size_t)*len, " %s S%u_%u_C%u_C%u_%u%s%s%s Rt=%u", insn,
+                     op0, op1, crn, crm, op2, r ? " (" : "", r ? r->name : "", r ? ")" : "",
+                     (iss >> 5) & 31);
 }
 
 char *esr_describe(u32 esr, char *buf, size_t n)

@@ -124,94 +124,120 @@ static u64 sh_get_cmdline(struct a64_cpu *cpu, u64 block)
     return 0;
 }
 
-static void sh_exit(struct a64_cpu *cpu, u64 block)
+static u64 sh_exit(struct a64_cpu *cpu, u64 block)
 {
     u64 reason = arg(cpu, block, 0), code = arg(cpu, block, 1);
     machine_request_shutdown(cpu->vcpu.machine,
                              reason == ADP_Stopped_ApplicationExit ? (int)(code & 0xff) : 1);
     cpu->vcpu.run_left = 0;
+    return 0;
 }
+
+static u64 sh_close(struct a64_cpu *cpu, u64 block)
+{
+    return sh_file(arg(cpu, block, 0)) ? 0 : ~0ull;
+}
+
+static u64 sh_writec(struct a64_cpu *cpu, u64 addr)
+{
+    putchar((int)a64_read(cpu, addr, 1, 0));
+    fflush(stdout);
+    return cpu->x[0];
+}
+
+static u64 sh_write0(struct a64_cpu *cpu, u64 addr)
+{
+    for (;; addr++) {
+        int c = (int)a64_read(cpu, addr, 1, 0);
+        if (!c)
+            break;
+        putchar(c);
+    }
+    fflush(stdout);
+    return cpu->x[0];
+}
+
+static u64 sh_readc(struct a64_cpu *cpu, u64 unused)
+{
+    int c = getchar();
+    return c == EOF ? 0 : (u64)c;
+}
+
+static u64 sh_iserror(struct a64_cpu *cpu, u64 block)
+{
+    return (s64)arg(cpu, block, 0) < 0;
+}
+
+static u64 sh_istty(struct a64_cpu *cpu, u64 block)
+{
+    return sh_file(arg(cpu, block, 0)) != NULL;
+}
+
+static u64 now_ns(struct a64_cpu *cpu)
+{
+    return vclock_now_ns(&cpu->vcpu.machine->clock);
+}
+
+/* Time is virtual: SYS_CLOCK in centiseconds, SYS_TIME in seconds since start, SYS_ELAPSED in
+ * ticks of SYS_TICKFREQ = 1 GHz (nanoseconds). */
+static u64 sh_clock(struct a64_cpu *cpu, u64 unused)
+{
+    return now_ns(cpu) / 10000000;
+}
+
+static u64 sh_time(struct a64_cpu *cpu, u64 unused)
+{
+    return now_ns(cpu) / 1000000000;
+}
+
+static u64 sh_elapsed(struct a64_cpu *cpu, u64 addr)
+{
+    a64_write(cpu, addr, 8, now_ns(cpu), 0);
+    return 0;
+}
+
+static u64 sh_tickfreq(struct a64_cpu *cpu, u64 unused)
+{
+    return 1000000000;
+}
+
+static u64 sh_errno_get(struct a64_cpu *cpu, u64 unused)
+{
+    return (u64)sh_errno;
+}
+
+/* Heap and stack unknown: zeros tell the C library to use its own defaults. */
+static u64 sh_heapinfo(struct a64_cpu *cpu, u64 ptr)
+{
+    u64 block = arg(cpu, ptr, 0);
+    for (int i = 0; i < 4; i++)
+        a64_write(cpu, block + 8 * (u64)i, 8, 0, 0);
+    return 0;
+}
+
+typedef u64 (*sh_fn)(struct a64_cpu *cpu, u64 x1);
+
+static const sh_fn sh_calls[] = {
+    [SYS_OPEN] = sh_open,          [SYS_CLOSE] = sh_close,
+    [SYS_WRITEC] = sh_writec,      [SYS_WRITE0] = sh_write0,
+    [SYS_WRITE] = sh_write,        [SYS_READ] = sh_read,
+    [SYS_READC] = sh_readc,        [SYS_ISERROR] = sh_iserror,
+    [SYS_ISTTY] = sh_istty,        [SYS_CLOCK] = sh_clock,
+    [SYS_TIME] = sh_time,          [SYS_ERRNO] = sh_errno_get,
+    [SYS_GET_CMDLINE] = sh_get_cmdline, [SYS_HEAPINFO] = sh_heapinfo,
+    [SYS_EXIT] = sh_exit,          [SYS_EXIT_EXTENDED] = sh_exit,
+    [SYS_ELAPSED] = sh_elapsed,    [SYS_TICKFREQ] = sh_tickfreq,
+};
 
 void a64_semihost_call(struct a64_cpu *cpu)
 {
     if (cpu->el == 0)
         a64_undef(cpu);
     u32 op = (u32)cpu->x[0];
-    u64 a1 = cpu->x[1];
-    u64 now_ns = vclock_now_ns(&cpu->vcpu.machine->clock);
-    u64 ret = 0;
-    switch (op) {
-    case SYS_OPEN:
-        ret = sh_open(cpu, a1);
-        break;
-    case SYS_CLOSE:
-        ret = sh_file(arg(cpu, a1, 0)) ? 0 : ~0ull;
-        break;
-    case SYS_WRITEC:
-        putchar((int)a64_read(cpu, a1, 1, 0));
-        fflush(stdout);
-        ret = cpu->x[0];
-        break;
-    case SYS_WRITE0:
-        for (;; a1++) {
-            int c = (int)a64_read(cpu, a1, 1, 0);
-            if (!c)
-                break;
-            putchar(c);
-        }
-        fflush(stdout);
-        ret = cpu->x[0];
-        break;
-    case SYS_WRITE:
-        ret = sh_write(cpu, a1);
-        break;
-    case SYS_READ:
-        ret = sh_read(cpu, a1);
-        break;
-    case SYS_READC: {
-        int c = getchar();
-        ret = c == EOF ? 0 : (u64)c;
-        break;
-    }
-    case SYS_ISERROR:
-        ret = (s64)arg(cpu, a1, 0) < 0;
-        break;
-    case SYS_ISTTY:
-        ret = sh_file(arg(cpu, a1, 0)) != NULL;
-        break;
-    case SYS_CLOCK:
-        ret = now_ns / 10000000; /* centiseconds of virtual time */
-        break;
-    case SYS_TIME:
-        ret = now_ns / 1000000000;
-        break;
-    case SYS_ELAPSED:
-        a64_write(cpu, a1, 8, now_ns, 0);
-        ret = 0;
-        break;
-    case SYS_TICKFREQ:
-        ret = 1000000000; /* SYS_ELAPSED counts virtual nanoseconds */
-        break;
-    case SYS_ERRNO:
-        ret = (u64)sh_errno;
-        break;
-    case SYS_GET_CMDLINE:
-        ret = sh_get_cmdline(cpu, a1);
-        break;
-    case SYS_HEAPINFO:
-        /* Heap and stack unknown: zeros tell the C library to use its own defaults. */
-        for (int i = 0; i < 4; i++)
-            a64_write(cpu, arg(cpu, a1, 0) + 8 * (u64)i, 8, 0, 0);
-        ret = 0;
-        break;
-    case SYS_EXIT:
-    case SYS_EXIT_EXTENDED:
-        sh_exit(cpu, a1);
-        return;
-    default:
+    if (op >= ARRAY_SIZE(sh_calls) || !sh_calls[op]) {
         sh_errno = ENOSYS;
-        ret = ~0ull;
-        break;
+        cpu->x[0] = ~0ull;
+        return;
     }
-    cpu->x[0] = ret;
+    cpu->x[0] = sh_calls[op](cpu, cpu->x[1]);
 }

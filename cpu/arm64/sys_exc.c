@@ -15,17 +15,20 @@ void a64_exec_SVC(struct a64_cpu *cpu, const struct arg_imm16 *a)
                   cpu->pc + 4);
 }
 
-/* HVC: UNDEFINED at EL0, without EL2, with SCR_EL3.HCE == 0, or from Secure EL1 (no
- * FEAT_SEL2). When the guest did not start at EL2, emu is the EL2 firmware: the board's
- * cpu->firmware_call gets the call first. */
+/* HVC: UNDEFINED at EL0, without EL2, from Secure EL1 (no FEAT_SEL2), and when disabled:
+ * by SCR_EL3.HCE == 0 with EL3, else by HCR_EL2.HCD == 1. When the guest did not start at
+ * EL2, emu is the EL2 firmware: the board's cpu->firmware_call gets the call first. */
 void a64_exec_HVC(struct a64_cpu *cpu, const struct arg_imm16 *a)
 {
     if (cpu->el == 0)
         a64_undef(cpu);
     if (cpu->firmware_call && cpu->reset_el < 2 && cpu->firmware_call(cpu, false, (u16)a->imm))
         return;
-    if (!cpu->have_el2 || !(a64_scr(cpu) & SCR_EL3_HCE) ||
-        (cpu->el == 1 && !a64_el2_enabled(cpu)))
+    if (!cpu->have_el2 || (cpu->el == 1 && !a64_el2_enabled(cpu)))
+        a64_undef(cpu);
+    bool enabled = cpu->have_el3 ? (cpu->sr[SR_SCR_EL3] & SCR_EL3_HCE) != 0
+                                 : !(cpu->sr[SR_HCR_EL2] & HCR_EL2_HCD);
+    if (!enabled)
         a64_undef(cpu);
     a64_raise_ret(cpu, cpu->el == 3 ? 3 : 2, esr_make(ESR_EC_HVC64, true, (u32)a->imm),
                   cpu->pc + 4);

@@ -66,6 +66,14 @@ void a64_exec_WFE(struct a64_cpu *cpu, const struct arg_WFE *a)
     wfx_trap_check(cpu, true);
     if (wake_pending(cpu))
         return;
+    if (cpu->excl_valid) {
+        /* Clearing the global monitor is a wake-up event (D1.6.1): another vCPU's store to the
+         * monitored location (Linux's __cmpwait: LDXR; WFE) must wake this one, but emu
+         * checks the global monitor only at STXR, so it cannot see that store. Give up the
+         * rest of the quantum instead of halting: the others run, then this one re-checks. */
+        cpu->vcpu.run_left = 0;
+        return;
+    }
     halt(cpu);
 }
 

@@ -67,6 +67,7 @@
 #define CPACR_FPEN_SHIFT 20
 /* CPTR_EL2 (E2H == 0) and CPTR_EL3 */
 #define CPTR_TFP BIT64(10)
+#define CPTR_TCPAC BIT64(31)
 
 /* MDCR_EL2 */
 #define MDCR_EL2_TDE BIT64(8)

@@ -46,6 +46,17 @@ static u64 read_cptr_el2(struct a64_cpu *cpu, const struct a64_sysreg *r)
     return (cpu->sr[SR_HCR_EL2] & HCR_EL2_E2H) ? v : v | 0x33ff;
 }
 
+/* CPTR_EL2.TCPAC traps EL1 accesses to CPACR_EL1 to EL2; CPTR_EL3.TCPAC traps EL1/EL2
+ * accesses to CPACR_EL1 and CPTR_EL2 to EL3 (Arm ARM D17.2.31, D17.2.32). */
+static int check_tcpac(struct a64_cpu *cpu, const struct a64_sysreg *r, bool is_read)
+{
+    if (cpu->el == 1 && a64_el2_enabled(cpu) && (cpu->sr[SR_CPTR_EL2] & CPTR_TCPAC))
+        a64_sr_trap(cpu, r, 2);
+    if (cpu->el <= 2 && cpu->have_el3 && (cpu->sr[SR_CPTR_EL3] & CPTR_TCPAC))
+        a64_sr_trap(cpu, r, 3);
+    return A64_SR_OK;
+}
+
 /* Registers that exist only with FEAT_VHE (TTBR1_EL2, CONTEXTIDR_EL2). */
 static int check_vhe(struct a64_cpu *cpu, const struct a64_sysreg *r, bool is_read)
 {
@@ -65,13 +76,14 @@ static const struct a64_sysreg el1_rows[] = {
      .e2h_redirect = "SCTLR_EL2"},
     {R(ACTLR_EL1, 3, 0, 1, 0, 1), .access = SRA_RW1, .traps = SRT_TACR, .slot = SR_ACTLR_EL1},
     {R(CPACR_EL1, 3, 0, 1, 0, 2), .access = SRA_RW1, .slot = SR_CPACR_EL1,
-     .res0 = ~(3ull << 20 | 1ull << 28), .write = write_fp_ctl, .e2h_redirect = "CPTR_EL2"},
+     .res0 = ~(3ull << 20 | 1ull << 28), .write = write_fp_ctl, .check = check_tcpac,
+     .e2h_redirect = "CPTR_EL2"},
     {R(TTBR0_EL1, 3, 0, 2, 0, 0), .access = SRA_RW1, .traps = SRT_TVM | SRT_CTX,
      .slot = SR_TTBR0_EL1, .e2h_redirect = "TTBR0_EL2"},
     {R(TTBR1_EL1, 3, 0, 2, 0, 1), .access = SRA_RW1, .traps = SRT_TVM | SRT_CTX,
      .slot = SR_TTBR1_EL1, .e2h_redirect = "TTBR1_EL2"},
     {R(TCR_EL1, 3, 0, 2, 0, 2), .access = SRA_RW1, .traps = SRT_TVM | SRT_CTX,
-     .slot = SR_TCR_EL1, .res0 = 1ull << 6 | 0xfffff80000000000ull, .e2h_redirect = "TCR_EL2"},
+     .slot = SR_TCR_EL1, .res0 = 1ull << 6, .e2h_redirect = "TCR_EL2"},
     {R(AFSR0_EL1, 3, 0, 5, 1, 0), .access = SRA_RW1, .traps = SRT_TVM, .slot = SR_AFSR0_EL1,
      .e2h_redirect = "AFSR0_EL2"},
     {R(AFSR1_EL1, 3, 0, 5, 1, 1), .access = SRA_RW1, .traps = SRT_TVM, .slot = SR_AFSR1_EL1,
@@ -107,7 +119,7 @@ static const struct a64_sysreg el2_rows[] = {
     {R(MDCR_EL2, 3, 4, 1, 1, 1), .access = SRA_RW2, .slot = SR_MDCR_EL2, .min_el = 2},
     {R(CPTR_EL2, 3, 4, 1, 1, 2), .access = SRA_RW2, .slot = SR_CPTR_EL2,
      .res0 = ~(1ull << 10 | 3ull << 20 | 1ull << 28 | 3ull << 30), .read = read_cptr_el2,
-     .write = write_fp_ctl, .min_el = 2},
+     .write = write_fp_ctl, .check = check_tcpac, .min_el = 2},
     {R(HSTR_EL2, 3, 4, 1, 1, 3), .access = SRA_RW2, .slot = SR_HSTR_EL2, .min_el = 2},
     {R(HACR_EL2, 3, 4, 1, 1, 7), .access = SRA_RW2, .slot = SR_HACR_EL2, .min_el = 2},
     {R(TTBR0_EL2, 3, 4, 2, 0, 0), .access = SRA_RW2, .traps = SRT_CTX, .slot = SR_TTBR0_EL2,

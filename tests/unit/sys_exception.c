@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "a64_decode.h"
+#include "core/machine.h"
 #include "cpu/arm64/esr_describe.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/model.h"
@@ -33,6 +34,7 @@ static struct a64_cpu *new_cpu(int el, bool el2, bool el3)
     }
     struct a64_cpu *cpu = calloc(1, sizeof(*cpu));
     cpu->model = a64_model_find("max");
+    cpu->vcpu.ops = &a64_vcpu_ops;
     cpu->have_el2 = el2;
     cpu->have_el3 = el3;
     a64_cpu_reset(cpu, el, 0x40000000);
@@ -332,15 +334,70 @@ static void test_table_consistency(void)
         CHECK(owner[i] <= 1);
 }
 
+static void test_wfx(void)
+{
+    struct arg_WFI wfi = {0};
+    struct arg_WFE wfe = {0};
+    struct arg_SEVL sevl = {0};
+    /* Nothing pending: WFI halts the vCPU and ends its run. */
+    struct a64_cpu *cpu = new_cpu(1, true, false);
+    cpu->vcpu.run_left = 5;
+    a64_exec_WFI(cpu, &wfi);
+    CHECK(cpu->vcpu.halted && cpu->vcpu.run_left == 0);
+    /* A pending virtual IRQ (even masked) or a GIC virtual line: WFI completes. */
+    cpu = new_cpu(1, true, false);
+    cpu->sr[SR_HCR_EL2] = HCR_EL2_IMO | HCR_EL2_VI | HCR_EL2_RW;
+    cpu->vcpu.run_left = 5;
+    a64_exec_WFI(cpu, &wfi);
+    CHECK(!cpu->vcpu.halted && cpu->vcpu.run_left == 5);
+    cpu = new_cpu(1, true, false);
+    cpu->sr[SR_HCR_EL2] = HCR_EL2_IMO | HCR_EL2_RW;
+    cpu->irq_lines = A64_VIRQ_LINE;
+    cpu->daif = 0;
+    CHECK(a64_virtual_irq_pending(cpu));
+    CHECK(a64_check_interrupts(cpu) && cpu->pc == 0x10000 + 0x280);
+    /* WFE consumes a set event register; otherwise it waits. */
+    cpu = new_cpu(1, false, false);
+    cpu->vcpu.run_left = 5;
+    a64_exec_SEVL(cpu, &sevl);
+    a64_exec_WFE(cpu, &wfe);
+    CHECK(!cpu->event_reg && !cpu->vcpu.halted);
+    a64_exec_WFE(cpu, &wfe);
+    CHECK(cpu->vcpu.halted);
+    /* With the exclusive monitor armed WFE yields the quantum instead of halting. */
+    cpu = new_cpu(1, false, false);
+    cpu->excl_valid = true;
+    cpu->vcpu.run_left = 5;
+    a64_exec_WFE(cpu, &wfe);
+    CHECK(!cpu->vcpu.halted && cpu->vcpu.run_left == 0);
+
+    /* SEV sets every vCPU's event register and wakes the halted ones. */
+    static struct machine m;
+    struct a64_cpu *c0 = new_cpu(1, false, false), *c1 = new_cpu(1, false, false);
+    m.cpus[0] = &c0->vcpu;
+    m.cpus[1] = &c1->vcpu;
+    m.ncpus = 2;
+    c0->vcpu.machine = c1->vcpu.machine = &m;
+    c1->vcpu.run_left = 5;
+    a64_exec_WFE(c1, &wfe);
+    CHECK(c1->vcpu.halted);
+    struct arg_SEV sev = {0};
+    a64_exec_SEV(c0, &sev);
+    CHECK(!c1->vcpu.halted && c1->event_reg && c0->event_reg && c1->vcpu.exit_request);
+}
+
 static void test_esr_describe(void)
 {
     char buf[128];
     CHECK(!strcmp(esr_describe(0x56001234, buf, sizeof(buf)), "SVC64 imm=0x1234"));
-    CHECK(!strcmp(esr_describe(0x62300460, buf, sizeof(buf)), "SYS64 MSR S3_0_C1_C0_0 Rt=3"));
+    CHECK(!strcmp(esr_describe(0x62300460, buf, sizeof(buf)),
+                  "SYS64 MSR S3_0_C1_C0_0 (SCTLR_EL1) Rt=3"));
     CHECK(!strcmp(esr_describe(0x96000045, buf, sizeof(buf)),
                   "DABT_CUR write DFSC=0x5 (translation fault, level 1)"));
     CHECK(!strcmp(esr_describe(0x00000000, buf, sizeof(buf)), "UNKNOWN IL=0"));
     CHECK(!strcmp(esr_ec_name(0x3f), "EC?"));
+    CHECK(!strcmp(esr_describe(0x6212dcbc, buf, sizeof(buf)),
+                  "SYS64 SYS S1_3_C7_C14_1 (DC CIVAC) Rt=5"));
     esr_describe(0x56001234, buf, 4);
     CHECK(strlen(buf) == 3);
 }
@@ -355,6 +412,7 @@ int main(void)
     test_models();
     test_serror();
     test_table_consistency();
+    test_wfx();
     test_esr_describe();
     if (failures)
         printf("sys_exception: %d failures\n", failures);

@@ -1,11 +1,21 @@
 // SPDX-License-Identifier: MIT
-// HCR_EL2 traps of EL1 (starts at EL2): SMC with TSC, ID registers with TID3, SCTLR_EL1 writes
-// with TVM and reads with TRVM, ACTLR_EL1 with TACR, WFI with TWI (EC 0x18 ISS encoding and
-// EC 0x01), HVC from EL1. Arm ARM D17.2.48 (HCR_EL2), D17.2.37 (ESR_ELx ISS encodings).
+// HCR_EL2 traps of EL1 (starts at EL2): HVC disabled by HCD, SMC with TSC, ID registers with
+// TID3, SCTLR_EL1 writes with TVM and reads with TRVM, ACTLR_EL1 with TACR, WFI with TWI
+// (EC 0x18 ISS encoding and EC 0x01), HVC from EL1. Arm ARM D17.2.48 (HCR_EL2), D17.2.37 (ESR_ELx ISS encodings).
 #include "macros.inc"
     .text
     .global test_main
 test_main:
+    // HCR_EL2.HCD (no EL3): HVC is UNDEFINED, here at EL2.
+    mrs     x19, hcr_el2
+    orr     x0, x19, #(1 << 29)
+    msr     hcr_el2, x0
+    isb
+    EXPECT_EXC
+    hvc     #3
+    CHECK_EQ x0, 0x02000000, 12
+    msr     hcr_el2, x19
+    isb
     mrs     x0, vbar_el2
     msr     vbar_el1, x0
     mov     x0, sp

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // More EL2 traps of EL1 (starts at EL2): HCR_EL2.TID2 (CTR_EL0, CCSIDR_EL1), TID1 (REVIDR_EL1),
-// MDCR_EL2.TDA (MDSCR_EL1, DBGBVR0_EL1) and TDOSA
-// (OSLSR_EL1); debug registers keep their values. Arm ARM D17.2.48, D17.2.56 (MDCR_EL2).
+// MDCR_EL2.TDA (MDSCR_EL1, DBGBVR1_EL1) and TDOSA (OSLSR_EL1), CPTR_EL2.TCPAC (CPACR_EL1);
+// debug registers keep their values. Arm ARM D17.2.48, D17.2.56 (MDCR_EL2), D17.2.31.
 #include "macros.inc"
     .text
     .global test_main
@@ -23,6 +23,9 @@ test_main:
     msr     hcr_el2, x0
     mov     x0, #(3 << 9)                // MDCR_EL2.TDA | TDOSA
     msr     mdcr_el2, x0
+    mrs     x0, cptr_el2
+    orr     x0, x0, #(1 << 31)           // CPTR_EL2.TCPAC
+    msr     cptr_el2, x0
     isb
     eret
 
@@ -52,6 +55,10 @@ el1_entry:
     EXPECT_EXC
     mrs     x3, oslsr_el1
     CHECK_EQ x0, 0x62280463, 7
+    // CPACR_EL1 with CPTR_EL2.TCPAC: Op0=3 Op2=2 Op1=0 CRn=1 CRm=0 Rt=3 read.
+    EXPECT_EXC
+    mrs     x3, cpacr_el1
+    CHECK_EQ x0, 0x62340461, 9
     // Not trapped: MIDR_EL1, TPIDR_EL1.
     mrs     x3, midr_el1
     mrs     x3, tpidr_el1

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // FP/SIMD access traps (starts at EL2): CPACR_EL1.FPEN traps EL1 (FPEN = 0b00) and EL0
-// (FPEN = 0b01) to EL1, CPTR_EL2.TFP traps EL0/EL1 to EL2 after them: EC 0x07, ISS CV = 1, COND = 0b1110.
-// FPCR access stands for every FP/SIMD instruction (same check). Arm ARM D17.2.30 (CPACR_EL1),
-// D17.2.31 (CPTR_EL2), AArch64.CheckFPAdvSIMDEnabled().
+// (FPEN = 0b01) to EL1, CPTR_EL2.TFP traps EL0/EL1 to EL2 after them: EC 0x07, ISS CV = 1,
+// COND = 0b1110. FPCR access stands for every FP/SIMD instruction (same check).
+// Arm ARM D17.2.30 (CPACR_EL1), D17.2.31 (CPTR_EL2), AArch64.CheckFPAdvSIMDEnabled().
 #include "macros.inc"
 
 .macro AT_EL0 label

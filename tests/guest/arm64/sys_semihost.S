@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Semihosting (EL1): SYS_OPEN ":tt", SYS_ISTTY, SYS_WRITE, SYS_ISERROR, SYS_TICKFREQ,
-// SYS_ELAPSED, SYS_CLOCK, SYS_GET_CMDLINE (prints it: the manifest passes -append), and
+// SYS_ELAPSED, SYS_CLOCK, SYS_GET_CMDLINE (prints it; -append, once the board accepts it), and
 // SYS_EXIT_EXTENDED whose status 42 becomes the exit status. "Semihosting for AArch32 and
 // AArch64" v2.
 #include "macros.inc"

@@ -66,6 +66,13 @@ test_main:
     msr     spsr_el1, x1
     mrs     x3, spsr_el2
     CHECK_EQ x3, 0x3c5, 14
+    // CPACR_EL1 is CPTR_EL2 (in its CPACR layout with E2H).
+    mrs     x23, cptr_el2
+    mov     x1, #(3 << 20)
+    msr     cpacr_el1, x1
+    mrs     x3, cptr_el2
+    CHECK_EQ x3, 0x300000, 19
+    msr     cptr_el2, x23
     // TPIDR_EL1 is not redirected.
     mov     x1, #9
     msr     tpidr_el1, x1
