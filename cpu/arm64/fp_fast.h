@@ -21,6 +21,52 @@
 
 #ifdef __FAST_MATH__
 #error "fp_fast.h needs IEEE semantics: do not build with -ffast-math"
+/* FixedToFP with no fraction bits of an integer that fits the significand: exact, no
+ * exception (v is the sign-extended value). */
+static inline bool fp_fast_from_int(enum fp_fmt f, s64 v, int fbits, u64 *res)
+{
+    if (fbits != 0)
+        return false;
+    if (f == FP_D && v > -(1ll << 53) && v < (1ll << 53)) {
+        *res = u_of_d((double)v);
+        return true;
+    }
+    if (f == FP_S && v > -(1ll << 24) && v < (1ll << 24)) {
+        *res = u_of_f((float)v);
+        return true;
+    }
+    return false;
+}
+
+/* FPToFixed toward zero with no fraction bits (FCVTZS/FCVTZU) of a normal value well inside
+ * the destination range: C truncation, Inexact when the value had a fraction. */
+static inline bool fp_fast_to_int(struct fpst *st, enum fp_fmt f, u64 a, int fbits,
+                                  bool is_unsigned, int isize, enum fp_rounding r, u64 *res)
+{
+    if (fbits != 0 || r != FPR_ZERO || f == FP_H)
+        return false;
+    double x;
+    if (f == FP_D) {
+        unsigned e = (unsigned)(a >> 52) & 0x7ff;
+        if (e == 0 || e == 0x7ff)
+            return false;
+        x = d_of(a);
+    } else {
+        unsigned e = ((u32)a >> 23) & 0xff;
+        if (e == 0 || e == 0xff)
+            return false;
+        x = f_of((u32)a);
+    }
+    double lim = isize == 32 ? 2147483648.0 : 9223372036854775808.0;
+    if (!(x < lim) || !(x > (is_unsigned ? -1.0 : -lim)))
+        return false;
+    s64 v = (s64)x;
+    if ((double)v != x)
+        st->exc |= FPSR_IXC;
+    *res = isize == 32 ? (u64)(u32)v : (u64)v;
+    return true;
+}
+
 #endif
 
 /* Exponent window (biased) in which operands and results stay far from overflow and from the
@@ -116,6 +162,52 @@ static inline bool fp_fast(struct fpst *st, enum fp_fmt f, int op, u64 a, u64 b,
     }
     if (inexact)
         st->exc |= FPSR_IXC;
+    return true;
+}
+
+/* FixedToFP with no fraction bits of an integer that fits the significand: exact, no
+ * exception (v is the sign-extended value). */
+static inline bool fp_fast_from_int(enum fp_fmt f, s64 v, int fbits, u64 *res)
+{
+    if (fbits != 0)
+        return false;
+    if (f == FP_D && v > -(1ll << 53) && v < (1ll << 53)) {
+        *res = u_of_d((double)v);
+        return true;
+    }
+    if (f == FP_S && v > -(1ll << 24) && v < (1ll << 24)) {
+        *res = u_of_f((float)v);
+        return true;
+    }
+    return false;
+}
+
+/* FPToFixed toward zero with no fraction bits (FCVTZS/FCVTZU) of a normal value well inside
+ * the destination range: C truncation, Inexact when the value had a fraction. */
+static inline bool fp_fast_to_int(struct fpst *st, enum fp_fmt f, u64 a, int fbits,
+                                  bool is_unsigned, int isize, enum fp_rounding r, u64 *res)
+{
+    if (fbits != 0 || r != FPR_ZERO || f == FP_H)
+        return false;
+    double x;
+    if (f == FP_D) {
+        unsigned e = (unsigned)(a >> 52) & 0x7ff;
+        if (e == 0 || e == 0x7ff)
+            return false;
+        x = d_of(a);
+    } else {
+        unsigned e = ((u32)a >> 23) & 0xff;
+        if (e == 0 || e == 0xff)
+            return false;
+        x = f_of((u32)a);
+    }
+    double lim = isize == 32 ? 2147483648.0 : 9223372036854775808.0;
+    if (!(x < lim) || !(x > (is_unsigned ? -1.0 : -lim)))
+        return false;
+    s64 v = (s64)x;
+    if ((double)v != x)
+        st->exc |= FPSR_IXC;
+    *res = isize == 32 ? (u64)(u32)v : (u64)v;
     return true;
 }
 

@@ -706,6 +706,9 @@ static u64 round_to_int_mag(const struct fp_unp *u, int fbits_, enum fp_rounding
 u64 fp_to_fixed(struct fpst *st, enum fp_fmt f, u64 a, int fb, bool is_unsigned, int isize,
                 enum fp_rounding r)
 {
+    u64 fast;
+    if (fp_fast_to_int(st, f, a, fb, is_unsigned, isize, r, &fast))
+        return fast;
     struct fp_unp u = fp_unpack(st, f, a);
     if (is_nan(u.type)) {
         fp_raise(st, FPSR_IOC);
@@ -753,6 +756,9 @@ u64 fp_from_fixed(struct fpst *st, enum fp_fmt f, u64 v, int fb, bool is_unsigne
     bool sign = false;
     if (isize == 32)
         v = is_unsigned ? (u32)v : (u64)(s64)(s32)v;
+    u64 fast;
+    if ((!is_unsigned || (s64)v >= 0) && fp_fast_from_int(f, (s64)v, fb, &fast))
+        return fast;
     if (!is_unsigned && (s64)v < 0) {
         sign = true;
         v = (u64)0 - v;
