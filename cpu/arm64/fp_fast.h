@@ -21,6 +21,71 @@
 
 #ifdef __FAST_MATH__
 #error "fp_fast.h needs IEEE semantics: do not build with -ffast-math"
+/* Is t within a factor of two of r (same sign)? Then t - r is exact (Sterbenz). */
+static inline bool sterbenz(double t, double r)
+{
+    return (t > 0) == (r > 0) && fabs(t) <= 2 * fabs(r) && fabs(r) <= 2 * fabs(t);
+}
+
+/* FPMulAdd(addend, a, b) = a * b + addend, fused: the host's fma()/fmaf() is correctly rounded;
+ * Inexact comes from the exact residual a*b + addend - r, built from TwoProduct and TwoSum.
+ * Where that residual is not decided cheaply (heavy cancellation) the soft path runs. */
+static inline bool fp_fast_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b,
+                                  u64 *res)
+{
+    if (st->rmode != FPR_TIEEVEN)
+        return false;
+    bool inexact;
+    if (f == FP_D) {
+        if (!fast_ok64(a) || !fast_ok64(b) || !fast_ok64(addend))
+            return false;
+        double x = d_of(a), y = d_of(b), z = d_of(addend);
+        double p = x * y;
+        if (!fast_ok64(u_of_d(p)))
+            return false;
+        double r = fma(x, y, z);
+        if (!fast_ok64(u_of_d(r)))
+            return false;
+        const double c = 134217729.0;
+        double ta = c * x, xh = ta - (ta - x), xl = x - xh;
+        double tb = c * y, yh = tb - (tb - y), yl = y - yh;
+        double e = ((xh * yh - p) + xh * yl + xl * yh) + xl * yl; /* x*y = p + e */
+        double s = p + z, bb = s - p, t = (p - (s - bb)) + (z - bb); /* p + z = s + t */
+        if (!sterbenz(s, r))
+            return false;
+        double u = s - r; /* exact; residual = u + t + e */
+        double cc = t + e, b2 = cc - t, d = (t - (cc - b2)) + (e - b2); /* t + e = cc + d */
+        /* u + cc = g0 + g exactly with |g| <= ulp(g0)/2: g0 == 0 means u + cc == 0; otherwise
+         * |g0| > 2|d| keeps g0 + g + d away from zero. */
+        double g0 = u + cc;
+        if (g0 == 0 && d == 0)
+            inexact = false;
+        else if (g0 != 0 && fabs(g0) > 2 * fabs(d))
+            inexact = true;
+        else
+            return false;
+        *res = u_of_d(r);
+    } else if (f == FP_S) {
+        if (!fast_ok32((u32)a) || !fast_ok32((u32)b) || !fast_ok32((u32)addend))
+            return false;
+        float x = f_of((u32)a), y = f_of((u32)b), z = f_of((u32)addend);
+        float r = fmaf(x, y, z);
+        if (!fast_ok32(u_of_f(r)))
+            return false;
+        double p = (double)x * y, zz = z; /* exact product */
+        double s = p + zz, bb = s - p, t = (p - (s - bb)) + (zz - bb);
+        if (!sterbenz(s, r))
+            return false;
+        inexact = s - (double)r != -t; /* s - r is exact */
+        *res = u_of_f(r);
+    } else {
+        return false;
+    }
+    if (inexact)
+        st->exc |= FPSR_IXC;
+    return true;
+}
+
 /* FixedToFP with no fraction bits of an integer that fits the significand: exact, no
  * exception (v is the sign-extended value). */
 static inline bool fp_fast_from_int(enum fp_fmt f, s64 v, int fbits, u64 *res)
@@ -157,6 +222,71 @@ static inline bool fp_fast(struct fpst *st, enum fp_fmt f, int op, u64 a, u64 b,
         if (!fast_ok32(rv))
             return false;
         *res = rv;
+    } else {
+        return false;
+    }
+    if (inexact)
+        st->exc |= FPSR_IXC;
+    return true;
+}
+
+/* Is t within a factor of two of r (same sign)? Then t - r is exact (Sterbenz). */
+static inline bool sterbenz(double t, double r)
+{
+    return (t > 0) == (r > 0) && fabs(t) <= 2 * fabs(r) && fabs(r) <= 2 * fabs(t);
+}
+
+/* FPMulAdd(addend, a, b) = a * b + addend, fused: the host's fma()/fmaf() is correctly rounded;
+ * Inexact comes from the exact residual a*b + addend - r, built from TwoProduct and TwoSum.
+ * Where that residual is not decided cheaply (heavy cancellation) the soft path runs. */
+static inline bool fp_fast_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b,
+                                  u64 *res)
+{
+    if (st->rmode != FPR_TIEEVEN)
+        return false;
+    bool inexact;
+    if (f == FP_D) {
+        if (!fast_ok64(a) || !fast_ok64(b) || !fast_ok64(addend))
+            return false;
+        double x = d_of(a), y = d_of(b), z = d_of(addend);
+        double p = x * y;
+        if (!fast_ok64(u_of_d(p)))
+            return false;
+        double r = fma(x, y, z);
+        if (!fast_ok64(u_of_d(r)))
+            return false;
+        const double c = 134217729.0;
+        double ta = c * x, xh = ta - (ta - x), xl = x - xh;
+        double tb = c * y, yh = tb - (tb - y), yl = y - yh;
+        double e = ((xh * yh - p) + xh * yl + xl * yh) + xl * yl; /* x*y = p + e */
+        double s = p + z, bb = s - p, t = (p - (s - bb)) + (z - bb); /* p + z = s + t */
+        if (!sterbenz(s, r))
+            return false;
+        double u = s - r; /* exact; residual = u + t + e */
+        double cc = t + e, b2 = cc - t, d = (t - (cc - b2)) + (e - b2); /* t + e = cc + d */
+        /* u + cc = g0 + g exactly with |g| <= ulp(g0)/2: g0 == 0 means u + cc == 0; otherwise
+         * |g0| > 2|d| keeps g0 + g + d away from zero. */
+        double g0 = u + cc;
+        if (g0 == 0 && d == 0)
+            inexact = false;
+        else if (g0 != 0 && fabs(g0) > 2 * fabs(d))
+            inexact = true;
+        else
+            return false;
+        *res = u_of_d(r);
+    } else if (f == FP_S) {
+        if (!fast_ok32((u32)a) || !fast_ok32((u32)b) || !fast_ok32((u32)addend))
+            return false;
+        float x = f_of((u32)a), y = f_of((u32)b), z = f_of((u32)addend);
+        float r = fmaf(x, y, z);
+        if (!fast_ok32(u_of_f(r)))
+            return false;
+        double p = (double)x * y, zz = z; /* exact product */
+        double s = p + zz, bb = s - p, t = (p - (s - bb)) + (zz - bb);
+        if (!sterbenz(s, r))
+            return false;
+        inexact = s - (double)r != -t; /* s - r is exact */
+        *res = u_of_f(r);
     } else {
         return false;
     }

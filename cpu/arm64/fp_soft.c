@@ -464,6 +464,9 @@ u64 fp_sqrt(struct fpst *st, enum fp_fmt f, u64 a)
 
 u64 fp_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b)
 {
+    u64 fast;
+    if (fp_fast_muladd(st, f, addend, a, b, &fast))
+        return fast;
     struct fp_unp ua = fp_unpack(st, f, addend), u1 = fp_unpack(st, f, a),
                   u2 = fp_unpack(st, f, b);
     const enum fp_type t[3] = {ua.type, u1.type, u2.type};
