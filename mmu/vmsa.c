@@ -261,7 +261,7 @@ bool vmsa_translate(const struct vmsa_s1_params *s1, const struct vmsa_io *io, u
         const struct vmsa_tt *tt = &s1->tt[idx];
         unsigned g = tt->granule_shift, tsz = clamp_tsz(tt->tsz), stride = g - 3;
         unsigned ia_bits = 64 - tsz;
-        int start = 3 - (int)((ia_bits - g + stride - 1) / stride);
+        int start = 4 - (int)((ia_bits - g + stride - 1) / stride); /* levels needed */
         if (s1->oa_bits < PA_MAX_BITS && (tt->baddr & ((1ull << PA_MAX_BITS) - 1)) >> s1->oa_bits) {
             f->kind = MMU_FAULT_ADDRESS_SIZE;
             f->level = 0;

@@ -85,6 +85,10 @@ void a64_fast_flush_all(struct a64_cpu *cpu);
 /* Remove what inv selects from this vCPU's TLB (and the fast path); returns entries removed. */
 unsigned a64_tlb_invalidate(struct a64_cpu *cpu, const struct tlb_inv *inv);
 
+/* Decode the Xt of a range TLBI (TG, SCALE, NUM, TTL, BaseADDR; D8.13.5.x) into inv->lo/hi and
+ * the TTL hint. sign_extend: BaseADDR is a VA of a two-range regime. False for TG=0b00. */
+bool a64_tlbi_decode_range(u64 xt, bool sign_extend, struct tlb_inv *inv);
+
 /* Raise the abort for fault f of an access (ESR/FAR/HPFAR, to the right EL). */
 NORETURN void a64_raise_mmu_fault(struct a64_cpu *cpu, u64 va, const struct mmu_fault *f,
                                   bool fetch, bool write, u32 flags);

@@ -104,6 +104,24 @@ static u8 tg_shift(unsigned tg)
     return tg == 1 ? 12 : tg == 2 ? 14 : tg == 3 ? 16 : 0;
 }
 
+bool a64_tlbi_decode_range(u64 xt, bool sign_extend, struct tlb_inv *inv)
+{
+    unsigned g = tg_shift((xt >> 46) & 3);
+    if (!g)
+        return false; /* TG=0b00 is reserved: nothing need be invalidated */
+    unsigned scale = (xt >> 44) & 3, num = (xt >> 39) & 31, ttl = (xt >> 37) & 3;
+    u64 base = (xt & ((1ull << 37) - 1)) << g;
+    if (sign_extend)
+        base = (u64)sextract64(base, 0, 37 + g);
+    /* Range = (NUM+1) * 2^(5*SCALE+1) granules. */
+    u64 len = ((u64)num + 1) << (5 * scale + 1) << g;
+    inv->lo = base;
+    inv->hi = base + len - 1;
+    inv->ttl_level = ttl ? (int)ttl : -1;
+    inv->ttl_granule = ttl ? (u8)g : 0;
+    return true;
+}
+
 /* Build the selection of one TLBI from Xt (D8.13.5.x: the Xt formats of TLBI by VA, by IPA,
  * and the range format). Returns false when the operation invalidates nothing (range with a
  * reserved TG). */
@@ -170,21 +188,8 @@ static bool tlbi_decode(struct a64_cpu *cpu, const struct tlbi_op *op, u64 xt, s
         inv->asid = (u16)(xt >> 48);
     }
     if (op->range) {
-        unsigned g = tg_shift((xt >> 46) & 3);
-        if (!g)
-            return false; /* TG=0b00 is reserved: nothing need be invalidated */
-        unsigned scale = (xt >> 44) & 3, num = (xt >> 39) & 31, ttl = (xt >> 37) & 3;
-        u64 base = (xt & ((1ull << 37) - 1)) << g;
-        if (two_ranges && !ipa)
-            base = (u64)sextract64(base, 0, 37 + g);
-        /* Range = (NUM+1) * 2^(5*SCALE+1) granules. */
-        u64 len = ((u64)num + 1) << (5 * scale + 1) << g;
-        inv->lo = base;
-        inv->hi = base + len - 1;
-        if (ttl) {
-            inv->ttl_level = (int)ttl;
-            inv->ttl_granule = (u8)g;
-        }
+        if (!a64_tlbi_decode_range(xt, two_ranges && !ipa, inv))
+            return false;
         inv->kind = ipa ? TLB_INV_IPA_RANGE : TLB_INV_VA_RANGE;
     } else {
         u64 a = ipa ? (xt & ((1ull << 40) - 1)) << 12 : (xt & ((1ull << 44) - 1)) << 12;
