@@ -156,6 +156,9 @@ static bool tlbi_decode(struct a64_cpu *cpu, const struct tlbi_op *op, u64 xt, s
         a64_mmu_ctx_for(cpu, VMSA_REGIME_EL10, &c10);
         inv->match_vmid = true;
         inv->vmid = c10.vmid;
+    } else if (regime != VMSA_REGIME_EL10) {
+        inv->match_vmid = true; /* entries of the other regimes carry VMID 0 */
+        inv->vmid = 0;
     }
     bool two_ranges = regime == VMSA_REGIME_EL10 || regime == VMSA_REGIME_EL20;
     switch (op->what) {
