@@ -84,8 +84,7 @@ static void at_write(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 va)
     who.regime = regime;
     who.wxn = c.s1.wxn;
     bool two_stage = op->kind == AT_S12E1 || op->kind == AT_S12E0;
-    /* AT S1E0/S1E1 stop at the IPA; their stage-1 walks still go through stage 2, and a
-     * stage-2 fault on such a walk is taken to EL2 as an exception, not reported in PAR. */
+    /* AT S1E0/S1E1 stop at the IPA; their stage-1 walks still go through stage 2. */
     struct vmsa_s2_params s2_walk_only = c.s2;
     struct a64_mmu_ctx c1 = c;
     if (!two_stage)
@@ -98,7 +97,9 @@ static void at_write(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 va)
         /* Stage 1 alone, with table addresses through stage 2. */
         c1.s2 = s2_walk_only;
         ok = a64_mmu_translate(cpu, &c1, va, false, false, &res, &f);
-        if (!ok && f.stage == 2 && f.s1ptw)
+        /* From EL1 a stage-2 fault on the walk is an exception to EL2 (HPFAR_EL2 holds the
+         * IPA); at EL2/EL3 it is reported in PAR. */
+        if (!ok && f.stage == 2 && f.s1ptw && cpu->el == 1)
             a64_raise_mmu_fault(cpu, va, &f, false, false, 0);
         if (ok) {
             res.pa = res.ipa;
