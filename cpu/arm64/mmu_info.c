@@ -39,7 +39,9 @@ void a64_mmu_print_stats(struct a64_cpu *cpu, FILE *out)
     tlb_print_stats(&cpu->mmu->tlb.stats, out);
 }
 
+/* read_pa and trace share the io's opaque: the vCPU and where to print. */
 struct walk_print {
+    struct a64_cpu *cpu;
     FILE *out;
 };
 
@@ -60,40 +62,31 @@ static void print_walk(void *opaque, int stage, const struct mmu_walk *w)
 
 static bool read_pa(void *opaque, u64 pa, u64 *val)
 {
-    struct a64_cpu *cpu = opaque;
-    return as_read(&cpu->vcpu.machine->as, pa, 8, val) == BUS_OK;
+    struct walk_print *wp = opaque;
+    return as_read(&wp->cpu->vcpu.machine->as, pa, 8, val) == BUS_OK;
 }
 
-/* The walk without side effects: a separate io whose trace prints, no TLB. */
+/* A walk without side effects (no TLB fill), printing every step of both stages. */
 static void walk_with(struct a64_cpu *cpu, const struct a64_mmu_ctx *c, u64 va, FILE *out)
 {
-    struct walk_print wp = {out};
+    struct walk_print wp = {cpu, out};
     const struct vmsa_s2_params *s2 =
         c->regime == VMSA_REGIME_EL10 && c->s2.enabled ? &c->s2 : NULL;
-    struct vmsa_io io = {.read_pa = read_pa, .opaque = cpu, .s2 = s2};
+    struct vmsa_io io = {.read_pa = read_pa, .opaque = &wp, .s2 = s2, .trace = print_walk};
     struct vmsa_result r;
     struct mmu_fault f;
-    /* The trace callback receives the io's opaque: route it through a small shim. */
-    io.opaque = cpu;
-    io.trace = NULL;
-    struct vmsa_io tio = io;
-    tio.trace = print_walk;
-    tio.opaque = &wp;
-    tio.read_pa = NULL;
-    (void)tio;
-    bool ok = vmsa_translate(&c->s1, &io, va, false, &r, &f);
-    /* Print the steps by walking again with tracing into out. */
-    struct vmsa_io pio = {.read_pa = read_pa, .opaque = cpu, .s2 = s2};
-    (void)pio;
-    if (ok)
+    if (vmsa_translate(&c->s1, &io, va, false, &r, &f))
         fprintf(out, "  -> pa %#llx (ipa %#llx) level %d size 2^%u AP=%u%s%s attr %02x%s\n",
                 (unsigned long long)(r.pa | (va & ((1ull << r.size_shift) - 1))),
                 (unsigned long long)(r.ipa | (va & ((1ull << r.size_shift) - 1))), r.level,
                 r.size_shift, r.a.ap, r.a.pxn ? " PXN" : "", r.a.uxn ? " UXN" : "", r.a.attr,
                 r.a.ng ? " nG" : "");
     else
-        fprintf(out, "  -> fault kind %d stage %d level %d%s\n", f.kind, f.stage, f.level,
-                f.s1ptw ? " S1PTW" : "");
+        fprintf(out, "  -> %s fault, stage %d, level %d%s\n",
+                (const char *const[]){"no", "translation", "address size", "access flag",
+                                      "permission", "external abort on walk",
+                                      "alignment"}[f.kind],
+                f.stage, f.level, f.s1ptw ? ", on the stage-1 walk (S1PTW)" : "");
 }
 
 void a64_mmu_print_walk(struct a64_cpu *cpu, u64 va, int el, FILE *out)

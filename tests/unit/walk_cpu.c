@@ -180,6 +180,10 @@ int main(void)
     a64_mmu_ctx_changed(cpu);
 
     a64_mmu_print_stats(cpu, stdout);
+    a64_mmu_print_tlb(cpu, stdout);
+    a64_mmu_print_walk(cpu, VA + 0x1234, 1, stdout);
+    a64_mmu_dump(cpu, VA, false, 4, 8, stdout);
+    a64_mmu_dump(cpu, P(1), true, 16, 1, stdout);
     printf("walk_cpu: %d checks, %d failed\n", checks, fails);
     return fails != 0;
 }
