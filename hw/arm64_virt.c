@@ -8,6 +8,7 @@
 #include "cpu/arm64/cpu.h"
 #include "cpu/arm64/decode_cache.h"
 #include "hw/loader.h"
+#include "hw/virt_devices.h"
 
 #define VIRT_RAM_BASE 0x40000000ull
 
@@ -21,6 +22,8 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
 {
     as_add_ram(&m->as, "mach-virt.ram", VIRT_RAM_BASE, cfg->ram_size);
     a64_code_cache_init(m);
+    /* virtio-mmio transports and PL031; NULL: no GIC SPI lines to connect them to yet. */
+    virt_create_devices(m, cfg, NULL);
     bool el2 = cfg_machine_prop_bool(cfg, "virtualization", false);
     bool el3 = cfg_machine_prop_bool(cfg, "secure", false);
     int el = el3 ? 3 : el2 ? 2 : 1;

@@ -14,8 +14,3 @@ void a64_exec_HLT(struct a64_cpu *cpu, const struct arg_HLT *a)
     }
     a64_undef(cpu);
 }
-
-void a64_exec_B(struct a64_cpu *cpu, const struct arg_B *a)
-{
-    cpu->npc = cpu->pc + (s64)a->imm26 * 4;
-}

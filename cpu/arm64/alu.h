@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shared integer helpers for the A64 data-processing handlers: AddWithCarry, shifts and
+ * extends, DecodeBitMasks and ConditionHolds (Arm ARM J1.1 shared pseudocode, C6.2).
+ */
+#ifndef EMU_CPU_ARM64_ALU_H
+#define EMU_CPU_ARM64_ALU_H
+
+#include "cpu/arm64/cpu.h"
+
+/* AddWithCarry(): returns the (width-truncated) sum, and the NZCV bits [31:28] in *nzcv. */
+static inline u64 a64_add_with_carry(bool sf, u64 x, u64 y, unsigned carry_in, u32 *nzcv)
+{
+    u64 r;
+    u32 f;
+    if (sf) {
+        r = x + y + carry_in;
+        bool c = carry_in ? r <= x : r < x;
+        bool v = ((~(x ^ y) & (x ^ r)) >> 63) & 1;
+        f = (u32)(r >> 63) << 31 | (u32)(r == 0) << 30 | (u32)c << 29 | (u32)v << 28;
+    } else {
+        u32 a = (u32)x, b = (u32)y;
+        u32 s = a + b + carry_in;
+        bool c = carry_in ? s <= a : s < a;
+        bool v = ((~(a ^ b) & (a ^ s)) >> 31) & 1;
+        r = s;
+        f = (s >> 31) << 31 | (u32)(s == 0) << 30 | (u32)c << 29 | (u32)v << 28;
+    }
+    *nzcv = f;
+    return r;
+}
+
+/* N and Z of a logical result (C and V cleared): ANDS, BICS, TST. */
+static inline u32 a64_nz_flags(bool sf, u64 r)
+{
+    if (!sf)
+        r = (u64)(s64)(s32)(u32)r;
+    return (u32)(r >> 63) << 31 | (u32)(r == 0) << 30;
+}
+
+static inline u64 a64_trunc(bool sf, u64 v)
+{
+    return sf ? v : (u32)v;
+}
+
+/* ShiftReg(): shift type LSL=0 LSR=1 ASR=2 ROR=3; amount < datasize. */
+static inline u64 a64_shift(bool sf, u64 v, unsigned type, unsigned amt)
+{
+    if (!sf)
+        v = (u32)v;
+    if (amt == 0)
+        return v;
+    switch (type) {
+    case 0:
+        return a64_trunc(sf, v << amt);
+    case 1:
+        return v >> amt;
+    case 2:
+        return sf ? (u64)((s64)v >> amt) : (u32)((s32)(u32)v >> amt);
+    default:
+        return sf ? (v >> amt) | (v << (64 - amt)) : (u32)(((u32)v >> amt) | ((u32)v << (32 - amt)));
+    }
+}
+
+/* ExtendReg(): option UXTB..SXTX (0..7), then LSL by shift (0..4). */
+static inline u64 a64_extend(u64 v, unsigned option, unsigned shift)
+{
+    switch (option) {
+    case 0: v = (u8)v; break;
+    case 1: v = (u16)v; break;
+    case 2: v = (u32)v; break;
+    case 3: break;
+    case 4: v = (u64)(s64)(s8)v; break;
+    case 5: v = (u64)(s64)(s16)v; break;
+    case 6: v = (u64)(s64)(s32)v; break;
+    default: break;
+    }
+    return v << shift;
+}
+
+static inline u64 a64_ror(u64 v, unsigned amt, unsigned esize)
+{
+    u64 mask = esize == 64 ? ~0ull : (1ull << esize) - 1;
+    amt %= esize;
+    v &= mask;
+    if (amt == 0)
+        return v;
+    return ((v >> amt) | (v << (esize - amt))) & mask;
+}
+
+static inline u64 a64_replicate(u64 v, unsigned esize)
+{
+    while (esize < 64) {
+        v |= v << esize;
+        esize *= 2;
+    }
+    return v;
+}
+
+/* DecodeBitMasks(immN, imms, immr, immediate=true, M): returns false for reserved encodings.
+ * *wmask is the bitfield mask, *tmask the "top" mask used by the bitfield instructions. */
+static inline bool a64_decode_bit_masks(unsigned n, unsigned imms, unsigned immr, bool immediate,
+                                        unsigned datasize, u64 *wmask, u64 *tmask)
+{
+    unsigned v = (n << 6) | (~imms & 0x3f);
+    if (v == 0)
+        return false;
+    int len = 31 - __builtin_clz(v);
+    if (len < 1)
+        return false;
+    unsigned esize = 1u << len;
+    if (esize > datasize)
+        return false;
+    unsigned levels = esize - 1;
+    if (immediate && (imms & levels) == levels)
+        return false;
+    unsigned s = imms & levels, r = immr & levels;
+    unsigned diff = (s - r) & levels;
+    u64 welem = s + 1 == 64 ? ~0ull : (1ull << (s + 1)) - 1;
+    u64 telem = diff + 1 == 64 ? ~0ull : (1ull << (diff + 1)) - 1;
+    u64 w = a64_replicate(a64_ror(welem, r, esize), esize);
+    u64 t = a64_replicate(telem, esize);
+    if (datasize == 32) {
+        w = (u32)w;
+        t = (u32)t;
+    }
+    *wmask = w;
+    if (tmask)
+        *tmask = t;
+    return true;
+}
+
+/* ConditionHolds(): cond is the 4-bit condition code, flags the NZCV word. */
+static inline bool a64_cond_holds(unsigned cond, u32 f)
+{
+    bool n = f >> 31 & 1, z = f >> 30 & 1, c = f >> 29 & 1, v = f >> 28 & 1;
+    bool r;
+    switch (cond >> 1) {
+    case 0: r = z; break;
+    case 1: r = c; break;
+    case 2: r = n; break;
+    case 3: r = v; break;
+    case 4: r = c && !z; break;
+    case 5: r = n == v; break;
+    case 6: r = n == v && !z; break;
+    default: r = true; break;
+    }
+    if ((cond & 1) && cond != 15)
+        r = !r;
+    return r;
+}
+
+/* Writes a W or X result: 32-bit results zero the upper half. */
+static inline void a64_set_reg(struct a64_cpu *cpu, bool sf, int n, u64 v)
+{
+    a64_set_x(cpu, n, sf ? v : (u32)v);
+}
+
+#endif

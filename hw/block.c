@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/* Raw-image block back-end. Snapshot mode keeps written clusters in host memory (a table of
+ * BLOCK_CLUSTER-sized copies, filled from the file on first write); the file is opened
+ * read-only then, so it cannot be modified. */
+#include "hw/block.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/log.h"
+
+#define BLOCK_CLUSTER_SHIFT 16
+#define BLOCK_CLUSTER (1ull << BLOCK_CLUSTER_SHIFT)
+
+struct block {
+    int fd;
+    u64 size;
+    bool readonly, snapshot;
+    const char *path;
+    u8 **overlay; /* snapshot: per cluster, the modified copy or NULL */
+};
+
+struct block *block_open(const char *path, bool readonly, bool snapshot)
+{
+    int fd = open(path, (readonly || snapshot) ? O_RDONLY : O_RDWR);
+    if (fd < 0)
+        fatal("cannot open disk image '%s': %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        fatal("cannot stat disk image '%s': %s", path, strerror(errno));
+    off_t end = lseek(fd, 0, SEEK_END);
+    if (end < 0)
+        fatal("cannot size disk image '%s': %s", path, strerror(errno));
+    struct block *b = calloc(1, sizeof(*b));
+    if (!b)
+        fatal("out of memory");
+    b->fd = fd;
+    b->size = (u64)end;
+    b->readonly = readonly;
+    b->snapshot = snapshot && !readonly;
+    b->path = path;
+    if (b->snapshot) {
+        b->overlay = calloc((b->size >> BLOCK_CLUSTER_SHIFT) + 1, sizeof(*b->overlay));
+        if (!b->overlay)
+            fatal("out of memory");
+    }
+    return b;
+}
+
+void block_close(struct block *b)
+{
+    if (!b)
+        return;
+    if (b->overlay) {
+        for (u64 i = 0; i <= b->size >> BLOCK_CLUSTER_SHIFT; i++)
+            free(b->overlay[i]);
+        free(b->overlay);
+    }
+    close(b->fd);
+    free(b);
+}
+
+u64 block_size(const struct block *b) { return b->size; }
+bool block_readonly(const struct block *b) { return b->readonly; }
+
+const char *block_name(const struct block *b)
+{
+    const char *s = strrchr(b->path, '/');
+    return s ? s + 1 : b->path;
+}
+
+static bool in_range(const struct block *b, u64 off, u64 len)
+{
+    return off <= b->size && len <= b->size - off;
+}
+
+static bool file_read(struct block *b, u64 off, u8 *buf, u64 len)
+{
+    while (len) {
+        ssize_t n = pread(b->fd, buf, len, (off_t)off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        buf += n, off += (u64)n, len -= (u64)n;
+    }
+    return true;
+}
+
+static bool file_write(struct block *b, u64 off, const u8 *buf, u64 len)
+{
+    while (len) {
+        ssize_t n = pwrite(b->fd, buf, len, (off_t)off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        buf += n, off += (u64)n, len -= (u64)n;
+    }
+    return true;
+}
+
+/* Walk [off, off+len) cluster by cluster (snapshot mode). */
+static bool overlay_io(struct block *b, u64 off, u8 *buf, u64 len, bool write)
+{
+    while (len) {
+        u64 ci = off >> BLOCK_CLUSTER_SHIFT, co = off & (BLOCK_CLUSTER - 1);
+        u64 n = BLOCK_CLUSTER - co < len ? BLOCK_CLUSTER - co : len;
+        u8 *c = b->overlay[ci];
+        if (write && !c) {
+            u64 cbase = ci << BLOCK_CLUSTER_SHIFT;
+            u64 clen = b->size - cbase < BLOCK_CLUSTER ? b->size - cbase : BLOCK_CLUSTER;
+            c = calloc(1, BLOCK_CLUSTER);
+            if (!c)
+                fatal("out of memory");
+            if (!file_read(b, cbase, c, clen)) {
+                free(c);
+                return false;
+            }
+            b->overlay[ci] = c;
+        }
+        if (write)
+            memcpy(c + co, buf, n);
+        else if (c)
+            memcpy(buf, c + co, n);
+        else if (!file_read(b, off, buf, n))
+            return false;
+        buf += n, off += n, len -= n;
+    }
+    return true;
+}
+
+bool block_read(struct block *b, u64 off, void *buf, u64 len)
+{
+    if (!in_range(b, off, len))
+        return false;
+    return b->snapshot ? overlay_io(b, off, buf, len, false) : file_read(b, off, buf, len);
+}
+
+bool block_write(struct block *b, u64 off, const void *buf, u64 len)
+{
+    if (b->readonly || !in_range(b, off, len))
+        return false;
+    return b->snapshot ? overlay_io(b, off, (void *)buf, len, true)
+                       : file_write(b, off, buf, len);
+}
+
+bool block_flush(struct block *b)
+{
+    if (b->snapshot || b->readonly)
+        return true;
+    return fdatasync(b->fd) == 0;
+}

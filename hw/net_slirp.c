@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+/* -netdev user: user-mode networking through libslirp. slirp's clock is the virtual clock and
+ * its timers are vevents, so only host socket data (delivered at poll time, via net_deliver)
+ * is outside input. */
+#include <arpa/inet.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <slirp/libslirp.h>
+
+#include "core/config.h"
+#include "core/log.h"
+#include "core/machine.h"
+#include "hw/net.h"
+
+#define SLIRP_MAX_FDS 256
+
+struct net_slirp {
+    struct net_backend nb; /* first: cast from nb */
+    struct machine *m;
+    Slirp *slirp;
+    struct pollfd fds[SLIRP_MAX_FDS];
+    int nfds;
+};
+
+struct slirp_timer {
+    struct vevent ev;
+    struct net_slirp *ns;
+    SlirpTimerId id;
+    void *cb_opaque;
+};
+
+static ssize_t cb_send_packet(const void *buf, size_t len, void *opaque)
+{
+    net_deliver(opaque, buf, len);
+    return (ssize_t)len;
+}
+
+static void cb_guest_error(const char *msg, void *opaque)
+{
+    if (unlikely(log_mask & LOG_GUEST_ERRORS))
+        log_printf("slirp: %s\n", msg);
+}
+
+static int64_t cb_clock_get_ns(void *opaque)
+{
+    return (int64_t)vclock_now_ns(&((struct net_slirp *)opaque)->m->clock);
+}
+
+static void timer_fire(void *opaque, u64 now_ns)
+{
+    struct slirp_timer *t = opaque;
+    slirp_handle_timer(t->ns->slirp, t->id, t->cb_opaque);
+}
+
+static void *cb_timer_new_opaque(SlirpTimerId id, void *cb_opaque, void *opaque)
+{
+    struct slirp_timer *t = calloc(1, sizeof(*t));
+    if (!t)
+        fatal("out of memory");
+    t->ns = opaque;
+    t->id = id;
+    t->cb_opaque = cb_opaque;
+    vevent_init(&t->ev, "slirp.timer", timer_fire, t);
+    return t;
+}
+
+static void cb_timer_free(void *timer, void *opaque)
+{
+    struct slirp_timer *t = timer;
+    vevent_cancel(&t->ns->m->clock, &t->ev);
+    free(t);
+}
+
+/* expire_time is in milliseconds of slirp's clock, i.e. of virtual time. */
+static void cb_timer_mod(void *timer, int64_t expire_ms, void *opaque)
+{
+    struct slirp_timer *t = timer;
+    vevent_arm(&t->ns->m->clock, &t->ev, expire_ms < 0 ? 0 : (u64)expire_ms * 1000000ull);
+}
+
+static void cb_register_poll_fd(int fd, void *opaque) {}
+static void cb_unregister_poll_fd(int fd, void *opaque) {}
+static void cb_notify(void *opaque) {}
+
+static const SlirpCb slirp_callbacks = {
+    .send_packet = cb_send_packet,
+    .guest_error = cb_guest_error,
+    .clock_get_ns = cb_clock_get_ns,
+    .timer_free = cb_timer_free,
+    .timer_mod = cb_timer_mod,
+    .register_poll_fd = cb_register_poll_fd,
+    .unregister_poll_fd = cb_unregister_poll_fd,
+    .notify = cb_notify,
+    .timer_new_opaque = cb_timer_new_opaque,
+};
+
+static void slirp_send(struct net_backend *nb, const u8 *frame, size_t len)
+{
+    slirp_input(((struct net_slirp *)nb)->slirp, frame, (int)len);
+}
+
+static int add_poll(int fd, int events, void *opaque)
+{
+    struct net_slirp *ns = opaque;
+    if (ns->nfds == SLIRP_MAX_FDS)
+        return -1;
+    short ev = 0;
+    if (events & SLIRP_POLL_IN) ev |= POLLIN;
+    if (events & SLIRP_POLL_OUT) ev |= POLLOUT;
+    if (events & SLIRP_POLL_PRI) ev |= POLLPRI;
+    ns->fds[ns->nfds] = (struct pollfd){.fd = fd, .events = ev};
+    return ns->nfds++;
+}
+
+static int get_revents(int idx, void *opaque)
+{
+    struct net_slirp *ns = opaque;
+    if (idx < 0 || idx >= ns->nfds)
+        return 0;
+    short r = ns->fds[idx].revents;
+    int ev = 0;
+    if (r & POLLIN) ev |= SLIRP_POLL_IN;
+    if (r & POLLOUT) ev |= SLIRP_POLL_OUT;
+    if (r & POLLPRI) ev |= SLIRP_POLL_PRI;
+    if (r & POLLERR) ev |= SLIRP_POLL_ERR;
+    if (r & POLLHUP) ev |= SLIRP_POLL_HUP;
+    return ev;
+}
+
+static void slirp_poll_host(struct net_backend *nb, int timeout_ms)
+{
+    struct net_slirp *ns = (struct net_slirp *)nb;
+    uint32_t timeout = (uint32_t)timeout_ms;
+    ns->nfds = 0;
+    slirp_pollfds_fill(ns->slirp, &timeout, add_poll, ns);
+    /* slirp's own timeout is in its (virtual) time: only the caller's bound applies. */
+    int r = poll(ns->fds, (nfds_t)ns->nfds, timeout_ms);
+    slirp_pollfds_poll(ns->slirp, r < 0, get_revents, ns);
+}
+
+/* "tcp::2222-:22", "udp:127.0.0.1:5353-10.0.2.15:53" (QEMU's hostfwd syntax). */
+static bool add_hostfwd(struct net_slirp *ns, const char *rule)
+{
+    char proto[8] = "tcp", haddr[64] = "", gaddr[64] = "";
+    int hport, gport, n = 0;
+    const char *p = rule;
+    const char *c = strchr(p, ':');
+    if (c && c - p < (long)sizeof(proto) && (c == p || c[-1] != ':')) {
+        memcpy(proto, p, (size_t)(c - p));
+        proto[c - p] = 0;
+        p = c + 1;
+    } else if (c == p) {
+        p = c + 1;
+    }
+    if (sscanf(p, "%63[^:]:%d-%63[^:]:%d%n", haddr, &hport, gaddr, &gport, &n) != 4) {
+        haddr[0] = 0;
+        if (sscanf(p, ":%d-%63[^:]:%d%n", &hport, gaddr, &gport, &n) != 3) {
+            gaddr[0] = 0;
+            if (sscanf(p, ":%d-:%d%n", &hport, &gport, &n) != 2 &&
+                (sscanf(p, "%63[^:]:%d-:%d%n", haddr, &hport, &gport, &n) != 3))
+                return false;
+        }
+    }
+    if (p[n] || hport < 0 || hport > 65535 || gport < 1 || gport > 65535)
+        return false;
+    bool udp = !strcmp(proto, "udp");
+    if (!udp && strcmp(proto, "tcp"))
+        return false;
+    struct in_addr h = {.s_addr = htonl(INADDR_ANY)}, g = {.s_addr = 0};
+    if (haddr[0] && !inet_aton(haddr, &h))
+        return false;
+    if (gaddr[0] && !inet_aton(gaddr, &g))
+        return false;
+    if (!g.s_addr)
+        inet_aton("10.0.2.15", &g);
+    if (slirp_add_hostfwd(ns->slirp, udp, h, hport, g, gport) < 0)
+        fatal("netdev %s: cannot forward host port %d (in use?)", ns->nb.id, hport);
+    return true;
+}
+
+struct net_backend *net_slirp_create(struct machine *m, const struct cfg_netdev *nd)
+{
+    struct net_slirp *ns = calloc(1, sizeof(*ns));
+    if (!ns)
+        fatal("out of memory");
+    ns->m = m;
+    ns->nb.id = nd->id;
+    ns->nb.send = slirp_send;
+    ns->nb.poll = slirp_poll_host;
+    SlirpConfig sc = {.version = 4, .in_enabled = true, .if_mtu = 1500, .if_mru = 1500};
+    inet_aton("10.0.2.0", &sc.vnetwork);
+    inet_aton("255.255.255.0", &sc.vnetmask);
+    inet_aton("10.0.2.2", &sc.vhost);
+    inet_aton("10.0.2.15", &sc.vdhcp_start);
+    inet_aton("10.0.2.3", &sc.vnameserver);
+    sc.vhostname = "emu";
+    ns->slirp = slirp_new(&sc, &slirp_callbacks, ns);
+    if (!ns->slirp)
+        fatal("netdev %s: cannot start user-mode networking", nd->id ? nd->id : "?");
+    for (int i = 0; i < nd->nhostfwd; i++)
+        if (!add_hostfwd(ns, nd->hostfwd[i]))
+            usage_error("netdev %s: bad hostfwd rule '%s' (expected [tcp|udp]:[HOST]:PORT-[GUEST]:PORT)",
+                        nd->id ? nd->id : "?", nd->hostfwd[i]);
+    return &ns->nb;
+}
