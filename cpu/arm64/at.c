@@ -104,9 +104,11 @@ static void at_write(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 va)
         if (ok) {
             res.pa = res.ipa;
             res.a.s2 = false;
-        } else if (f.stage == 2) {
-            /* The final IPA's stage-2 fault is not part of an S1 operation. */
+        } else if (f.stage == 2 && !f.s1ptw) {
+            /* The final IPA's stage-2 fault is not part of an S1 operation: res holds the
+             * stage-1 result already. */
             ok = true;
+            res.pa = res.ipa;
         }
     } else {
         ok = a64_mmu_translate(cpu, &c1, va, false, false, &res, &f);

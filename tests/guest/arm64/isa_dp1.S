@@ -72,4 +72,5 @@ test_main:
     CHECK_EQ x6, 0, 18
     mov     x0, #0
     ret
+    .balign 8   // an unaligned load from Device memory (MMU off) is an Alignment fault
 digits: .ascii "123456789"
