@@ -19,13 +19,17 @@ _start:
     str     x3, [x0, #8]
     add     x4, x0, #0x3000
     str     x3, [x4, #8]
-    add     x5, x0, #0x1001
+    add     x5, x0, #0x1000
+    orr     x5, x5, #1
     str     x5, [x0, #16]
-    add     x5, x0, #0x4001
+    add     x5, x0, #0x4000
+    orr     x5, x5, #1
     str     x5, [x4, #16]
-    add     x5, x0, #0x2003
+    add     x5, x0, #0x2000
+    orr     x5, x5, #3
     str     x5, [x0, #0x1000]
-    add     x5, x0, #0x5003
+    add     x5, x0, #0x5000
+    orr     x5, x5, #3
     str     x5, [x0, #0x4000]
     // L3A[i] -> FREE + 0x100000 + i*4K, L3B[i] -> FREE + 0x200000 + i*4K (nG, AF, SH=IS)
     add     x6, x0, #0x100000
