@@ -20,10 +20,10 @@ _start:
     add     x4, x0, #0x3000
     str     x3, [x4, #8]
     add     x5, x0, #0x1000
-    orr     x5, x5, #1
+    orr     x5, x5, #3
     str     x5, [x0, #16]
     add     x5, x0, #0x4000
-    orr     x5, x5, #1
+    orr     x5, x5, #3
     str     x5, [x4, #16]
     add     x5, x0, #0x2000
     orr     x5, x5, #3
