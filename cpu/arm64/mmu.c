@@ -23,6 +23,26 @@
 
 void a64_mmu_register_sysregs(void);
 
+/* -d tlb: every vCPU's TLB statistics at exit (the machine and its vCPUs are never freed). */
+static struct a64_cpu *stat_cpus[MACHINE_MAX_CPUS];
+static int nstat_cpus;
+
+static void print_stats_at_exit(void)
+{
+    for (int i = 0; i < nstat_cpus; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        if (!f)
+            return;
+        a64_mmu_print_stats(stat_cpus[i], f);
+        fclose(f);
+        log_printf("tlb: %s", buf);
+        free(buf);
+    }
+    log_flush();
+}
+
 void a64_mmu_init(struct a64_cpu *cpu)
 {
     struct a64_mmu *mmu = calloc(1, sizeof(*mmu));
@@ -33,6 +53,11 @@ void a64_mmu_init(struct a64_cpu *cpu)
     cpu->mmu = mmu;
     a64_fast_flush_all(cpu);
     a64_mmu_register_sysregs();
+    if ((log_mask & LOG_TLB) && nstat_cpus < MACHINE_MAX_CPUS) {
+        if (!nstat_cpus)
+            atexit(print_stats_at_exit);
+        stat_cpus[nstat_cpus++] = cpu;
+    }
 }
 
 u8 a64_regime_of_el(const struct a64_cpu *cpu, unsigned el)
