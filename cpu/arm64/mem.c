@@ -164,7 +164,14 @@ void a64_write16(struct a64_cpu *cpu, u64 va, const u64 in[2], u32 flags)
 {
     if ((flags & A64_MEM_ALIGN) && (va & 15))
         alignment_fault(cpu, va, true, flags);
-    /* Both halves are checked for write before either is stored. */
+    /* Both halves are checked for write before either is stored; when both lie in a page the
+     * fast path already allows writing, that check is the tag compare. */
+    const struct a64_fast_entry *e = a64_fast_entry(cpu, va, flags);
+    if (!(va & 7) && (va & (PAGE_SIZE - 1)) <= PAGE_SIZE - 16 && e->tag_w == (va & ~(PAGE_SIZE - 1))) {
+        a64_write(cpu, va, 8, in[0], flags & ~A64_MEM_ALIGN);
+        a64_write(cpu, va + 8, 8, in[1], flags & ~A64_MEM_ALIGN);
+        return;
+    }
     translate_data(cpu, va, 8, true, flags | 3u << A64_MEM_SAS_SHIFT, false);
     translate_data(cpu, va + 8, 8, true, flags | 3u << A64_MEM_SAS_SHIFT, false);
     a64_write(cpu, va, 8, in[0], flags & ~A64_MEM_ALIGN);

@@ -282,7 +282,8 @@ bool a64_mmu_translate(struct a64_cpu *cpu, const struct a64_mmu_ctx *c, u64 va,
         }
     }
     struct vmsa_io io = {.read_pa = read_pa, .opaque = cpu, .s2 = s2, .trace = trace_walk};
-    mmu->stats.walks++;
+    if (cacheable)
+        mmu->stats.walks++; /* a flat (MMU off) translation is not a walk */
     if (!vmsa_translate(&c->s1, &io, va, fetch, r, f))
         return false;
     if (use_tlb && cacheable) {
