@@ -24,6 +24,7 @@ struct cfg_netdev {
     const char *id;
     const char *hostfwd[CFG_MAX_ITEMS];
     int nhostfwd;
+    const char *net; /* user: guest network "A.B.C.D/N" (default 10.0.2.0/24) */
 };
 
 struct emu_config {
@@ -43,11 +44,12 @@ struct emu_config {
     const char *devices[CFG_MAX_ITEMS]; /* -device SPEC */
     int ndevices;
     const char *gdb;                 /* -gdb tcp::PORT (-s = tcp::1234) */
-    bool wait_for_gdb;               /* -S */
+    bool start_paused;               /* -S: do not start the vCPUs until `cont` */
     u32 log_mask;                    /* -d */
     const char *log_file;            /* -D */
     int icount_shift;                /* -icount shift=N */
-    bool semihosting;                /* -semihosting */
+    bool semihosting;                /* -semihosting, -semihosting-config enable=on */
+    const char *semihosting_target;  /* -semihosting-config target=native|auto */
     const char *monitor;             /* -monitor stdio|none|unix:PATH */
     const char *record, *replay;     /* -record FILE / -replay FILE */
     const char *loadvm;              /* -loadvm NAME */
@@ -56,7 +58,8 @@ struct emu_config {
     u64 max_insns;                   /* -max-insns N: stop after N instructions (tests) */
 };
 
-/* Machine properties: the value of key, or NULL. Marks it as consumed. */
+/* Machine properties: the value of key, or NULL. The command line has already checked keys
+ * against the machine's props list. */
 const char *cfg_machine_prop(struct emu_config *cfg, const char *key);
 /* A boolean machine property (on/off/yes/no/true/false); usage_error() on anything else. */
 bool cfg_machine_prop_bool(struct emu_config *cfg, const char *key, bool dflt);

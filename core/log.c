@@ -53,11 +53,11 @@ bool log_parse_items(const char *spec, u32 *mask, char *err, size_t errlen)
     return true;
 }
 
-void log_list_items(void)
+void log_list_items(FILE *out)
 {
-    printf("Log items (comma-separated, with -d):\n");
+    fprintf(out, "Log items (comma-separated, with -d):\n");
     for (size_t i = 0; i < ARRAY_SIZE(log_items); i++)
-        printf("  %-14s %s\n", log_items[i].name, log_items[i].help);
+        fprintf(out, "  %-14s %s\n", log_items[i].name, log_items[i].help);
 }
 
 bool log_set_file(const char *path)

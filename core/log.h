@@ -3,6 +3,8 @@
 #ifndef EMU_CORE_LOG_H
 #define EMU_CORE_LOG_H
 
+#include <stdio.h>
+
 #include "core/types.h"
 
 /* Items selectable with -d; `-d help` lists them with their descriptions. */
@@ -23,7 +25,7 @@ extern u32 log_mask;        /* hot-path check: if (unlikely(log_mask & LOG_X)) *
 
 /* Parse a comma-separated item list; returns false and writes a message on error. */
 bool log_parse_items(const char *spec, u32 *mask, char *err, size_t errlen);
-void log_list_items(void);
+void log_list_items(FILE *out);
 /* Redirect the log (default stderr). Returns false if the file cannot be opened. */
 bool log_set_file(const char *path);
 void log_printf(const char *fmt, ...) PRINTF_LIKE(1, 2);

@@ -56,7 +56,7 @@ void machine_request_shutdown(struct machine *m, int status)
     for (int i = 0; i < m->ncpus; i++)
         m->cpus[i]->exit_request = true;
     if (m->running)
-        m->running->run_left = 0;
+        vclock_stop_run(&m->clock); /* the rest of the quantum is not executed */
 }
 
 static bool runnable(struct vcpu *v)
@@ -73,6 +73,14 @@ int machine_run(struct machine *m)
     struct vclock *c = &m->clock;
     u64 limit = m->cfg->max_insns;
     while (!m->shutdown) {
+        if (m->paused) {
+            /* Stopped by the monitor: only host input (which may say `cont`) is serviced. */
+            if (m->poll)
+                m->poll(m, true);
+            else
+                m->paused = false;
+            continue;
+        }
         bool ran = false;
         for (int i = 0; i < m->ncpus && !m->shutdown; i++) {
             struct vcpu *v = m->cpus[i];

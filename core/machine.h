@@ -15,10 +15,26 @@ struct machine_prop_desc {
     const char *help;
 };
 
+/* Command-line features a board implements (machine_type.options). The command line refuses
+ * an option the chosen board does not handle yet, so nothing is silently ignored; a board
+ * sets the bit in the same change that implements the option. */
+enum machine_option {
+    MACHINE_OPT_INITRD = 1u << 0, /* -initrd */
+    MACHINE_OPT_APPEND = 1u << 1, /* -append */
+    MACHINE_OPT_DTB = 1u << 2,    /* -dtb */
+    MACHINE_OPT_BIOS = 1u << 3,   /* -bios */
+    MACHINE_OPT_DRIVE = 1u << 4,  /* -drive */
+    MACHINE_OPT_NETDEV = 1u << 5, /* -netdev */
+    MACHINE_OPT_RTC = 1u << 6,    /* -rtc */
+};
+
 struct machine_type {
     const char *name;
     const char *desc;
     const struct machine_prop_desc *props; /* terminated by {0} */
+    const char *const *cpu_models;  /* -cpu names, NULL-terminated; the first is the default */
+    const struct machine_prop_desc *devices; /* -device drivers the board creates, or NULL */
+    u32 options; /* enum machine_option: the options it implements */
     /* Build the board: memory map, devices, vCPUs; load images. fatal() on bad input. */
     void (*init)(struct machine *m, struct emu_config *cfg);
 };
@@ -33,6 +49,7 @@ struct machine {
     struct vcpu *running; /* the vCPU inside run(), or NULL */
     u64 quantum;        /* instructions per vCPU turn */
     bool shutdown;      /* leave the main loop */
+    bool paused;        /* monitor `stop` / -S: run no vCPU, only poll, until `cont` */
     int exit_status;    /* emu's exit status once shut down */
     void *board;        /* board-private state */
     /* Called at every round of quanta (host input, monitor, gdb). idle is true when every

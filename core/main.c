@@ -1,41 +1,39 @@
 /* SPDX-License-Identifier: MIT */
-/* emu: entry point (bootstrap command line; cli.c replaces the parsing). */
+/* emu: parse the command line, set up logging and the monitor, build the machine, run it. */
+#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "core/cli.h"
 #include "core/log.h"
 #include "core/machine.h"
+#include "core/monitor.h"
 
 int main(int argc, char **argv)
 {
-    static struct emu_config cfg = {.ram_size = 128ull << 20, .smp = 1, .cpu_model = "max",
-                                    .machine = "arm64-virt"};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-kernel") && v)
-            cfg.kernel = v, i++;
-        else if (!strcmp(a, "-M") && v)
-            cfg.machine = v, i++;
-        else if (!strcmp(a, "-semihosting"))
-            cfg.semihosting = true;
-        else if (!strcmp(a, "-nographic"))
-            cfg.nographic = true;
-        else if (!strcmp(a, "-d") && v) {
-            char err[128];
-            if (!log_parse_items(v, &cfg.log_mask, err, sizeof(err)))
-                usage_error("%s", err);
-            log_mask = cfg.log_mask;
-            i++;
-        } else if (!strcmp(a, "-max-insns") && v)
-            cfg.max_insns = strtoull(v, NULL, 0), i++;
-        else
-            usage_error("unknown option '%s'", a);
-    }
-    const struct machine_type *t = machine_find(cfg.machine);
-    if (!t)
-        usage_error("unknown machine '%s' (try -M help)", cfg.machine);
+    static struct emu_config cfg;
     static struct machine m;
-    machine_init(&m, t, &cfg);
-    return machine_run(&m);
+    char err[512];
+    int status = cli_parse(argc, argv, &cfg, stdout, err, sizeof(err));
+    if (status != CLI_RUN) {
+        if (status)
+            fprintf(stderr, "emu: %s\n", err);
+        return status;
+    }
+    status = cli_check_machine_options(&cfg, err, sizeof(err));
+    if (status) {
+        fprintf(stderr, "emu: %s\n", err);
+        return status;
+    }
+    log_mask = cfg.log_mask;
+    if (cfg.log_file && !log_set_file(cfg.log_file))
+        fatal("-D: cannot open log file '%s': %s", cfg.log_file, strerror(errno));
+    machine_init(&m, machine_find(cfg.machine), &cfg);
+    if (cfg.monitor && !monitor_open(&m, cfg.monitor, err, sizeof(err)))
+        fatal("-monitor: %s", err);
+    m.paused = cfg.start_paused;
+    status = machine_run(&m);
+    monitor_close();
+    log_flush();
+    return status;
 }

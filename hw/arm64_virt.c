@@ -46,9 +46,23 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
     }
 }
 
+/* -cpu names: the models of cpu/arm64/model*.c. */
+static const char *const virt_cpu_models[] = {"max", "cortex-a57", "cortex-a72", NULL};
+
+/* -device drivers (hw/virt_devices.c attaches them). */
+static const struct machine_prop_desc virt_devices[] = {
+    {"virtio-blk-device", "drive=ID: the -drive with that id as a virtio disk"},
+    {"virtio-net-device", "netdev=ID[,mac=..]: a network card on that -netdev"},
+    {"virtio-rng-device", "[seed=N][,entropy=seeded|host]: a random number source"},
+    {0},
+};
+
 const struct machine_type arm64_virt_machine = {
     .name = "arm64-virt",
     .desc = "QEMU virt-compatible AArch64 machine (GICv3, PL011, virtio-mmio)",
     .props = virt_props,
+    .cpu_models = virt_cpu_models,
+    .devices = virt_devices,
+    .options = MACHINE_OPT_DRIVE | MACHINE_OPT_NETDEV | MACHINE_OPT_RTC,
     .init = virt_init,
 };

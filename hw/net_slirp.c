@@ -22,6 +22,7 @@ struct net_slirp {
     Slirp *slirp;
     struct pollfd fds[SLIRP_MAX_FDS];
     int nfds;
+    u32 guest_ip; /* the DHCP address, default hostfwd target (host byte order) */
 };
 
 struct slirp_timer {
@@ -140,6 +141,21 @@ static void slirp_poll_host(struct net_backend *nb, int timeout_ms)
     slirp_pollfds_poll(ns->slirp, r < 0, get_revents, ns);
 }
 
+/* "A.B.C.D/N" -> network and mask (host byte order). The host bits must be zero and the
+ * network large enough for QEMU's fixed .2/.3/.15 addresses. */
+static bool parse_net(const char *spec, u32 *net, u32 *mask)
+{
+    char addr[32];
+    int bits, n = 0;
+    struct in_addr a;
+    if (sscanf(spec, "%31[0-9.]/%d%n", addr, &bits, &n) != 2 || spec[n] || bits < 8 ||
+        bits > 28 || inet_pton(AF_INET, addr, &a) != 1)
+        return false;
+    *mask = ~0u << (32 - bits);
+    *net = ntohl(a.s_addr);
+    return (*net & ~*mask) == 0;
+}
+
 /* "tcp::2222-:22", "udp:127.0.0.1:5353-10.0.2.15:53" (QEMU's hostfwd syntax). */
 static bool add_hostfwd(struct net_slirp *ns, const char *rule)
 {
@@ -169,12 +185,12 @@ static bool add_hostfwd(struct net_slirp *ns, const char *rule)
     if (!udp && strcmp(proto, "tcp"))
         return false;
     struct in_addr h = {.s_addr = htonl(INADDR_ANY)}, g = {.s_addr = 0};
-    if (haddr[0] && !inet_aton(haddr, &h))
+    if (haddr[0] && inet_pton(AF_INET, haddr, &h) != 1)
         return false;
-    if (gaddr[0] && !inet_aton(gaddr, &g))
+    if (gaddr[0] && inet_pton(AF_INET, gaddr, &g) != 1)
         return false;
     if (!g.s_addr)
-        inet_aton("10.0.2.15", &g);
+        g.s_addr = htonl(ns->guest_ip);
     if (slirp_add_hostfwd(ns->slirp, udp, h, hport, g, gport) < 0)
         fatal("netdev %s: cannot forward host port %d (in use?)", ns->nb.id, hport);
     return true;
@@ -190,11 +206,17 @@ struct net_backend *net_slirp_create(struct machine *m, const struct cfg_netdev 
     ns->nb.send = slirp_send;
     ns->nb.poll = slirp_poll_host;
     SlirpConfig sc = {.version = 4, .in_enabled = true, .if_mtu = 1500, .if_mru = 1500};
-    inet_aton("10.0.2.0", &sc.vnetwork);
-    inet_aton("255.255.255.0", &sc.vnetmask);
-    inet_aton("10.0.2.2", &sc.vhost);
-    inet_aton("10.0.2.15", &sc.vdhcp_start);
-    inet_aton("10.0.2.3", &sc.vnameserver);
+    u32 net, mask;
+    if (!parse_net(nd->net ? nd->net : "10.0.2.0/24", &net, &mask))
+        usage_error("netdev %s: bad net '%s' (expected A.B.C.D/N, N from 8 to 28)",
+                    nd->id ? nd->id : "?", nd->net);
+    /* QEMU's layout inside the network: host/gateway .2, DNS .3, DHCP from .15. */
+    sc.vnetwork.s_addr = htonl(net);
+    sc.vnetmask.s_addr = htonl(mask);
+    sc.vhost.s_addr = htonl(net | 2);
+    sc.vnameserver.s_addr = htonl(net | 3);
+    sc.vdhcp_start.s_addr = htonl(net | 15);
+    ns->guest_ip = net | 15;
     sc.vhostname = "emu";
     ns->slirp = slirp_new(&sc, &slirp_callbacks, ns);
     if (!ns->slirp)

@@ -141,6 +141,9 @@ struct pl031 *pl031_create(struct machine *m, u64 base, struct irq_line irq, u64
     rtc->clock = &m->clock;
     rtc->irq = irq;
     rtc->tick_offset = (u32)epoch_s - (u32)now_s(rtc);
+    /* RTCCR resets to 0 on the bare cell (DDI 0224 §3.3.4), but boards boot with the RTC
+     * started by firmware; QEMU's virt reads 1 here too, and guests expect it. */
+    rtc->cr = 1;
     vevent_init(&rtc->alarm, "pl031.alarm", alarm_fire, rtc);
     as_add_mmio(&m->as, "pl031", base, PL031_SIZE, &pl031_ops, rtc);
     return rtc;
@@ -159,8 +162,14 @@ bool pl031_parse_base(const char *spec, u64 *epoch_s)
         return true;
     }
     if (!strcmp(spec, "utc") || !strcmp(spec, "localtime")) {
-        /* The only host-time input: read once, here (docs/DETERMINISM.md rule 4). */
-        *epoch_s = (u64)time(NULL);
+        /* The only host-time input: read once, here (docs/DETERMINISM.md rule 4). localtime
+         * shows the host's wall-clock time, so the zone offset is folded in. */
+        time_t now = time(NULL);
+        struct tm lt;
+        *epoch_s = (u64)now;
+        tzset();
+        if (!strcmp(spec, "localtime") && localtime_r(&now, &lt))
+            *epoch_s += (u64)(s64)lt.tm_gmtoff;
         return true;
     }
     struct tm tm = {0};

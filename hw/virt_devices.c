@@ -16,6 +16,13 @@
 #include "hw/virtio_devices.h"
 #include "hw/virtio_mmio.h"
 
+const struct machine_prop_desc virt_virtio_devices[] = {
+    {"virtio-blk-device", "drive=ID: a disk from -drive ...,if=none,id=ID"},
+    {"virtio-net-device", "netdev=ID[,mac=52:54:00:12:34:56]: a NIC on -netdev user,id=ID"},
+    {"virtio-rng-device", "[seed=N][,entropy=host]: entropy, seeded PRNG unless entropy=host"},
+    {0},
+};
+
 /* Host polling is per process, like the machine: the board has one set of back-ends. */
 static struct {
     struct net_backend *net[CFG_MAX_ITEMS];
@@ -24,6 +31,8 @@ static struct {
     int nnet;
     void (*prev_poll)(struct machine *m, bool idle);
 } vd_state;
+
+static bool drive_used[CFG_MAX_ITEMS];
 
 static void virt_devices_poll(struct machine *m, bool idle)
 {
@@ -57,6 +66,19 @@ static const char *opt_get(const char *spec, const char *key, char *buf, size_t 
         }
     }
     return NULL;
+}
+
+/* Every key of spec must be one of the driver's (QEMU rejects unknown properties too). */
+static void opt_check_keys(const char *spec, const char *const *keys)
+{
+    for (const char *p = strchr(spec, ','); p; p = strchr(p + 1, ',')) {
+        size_t n = strcspn(p + 1, "=,");
+        bool ok = false;
+        for (int i = 0; keys[i] && !ok; i++)
+            ok = strlen(keys[i]) == n && !strncmp(p + 1, keys[i], n);
+        if (!ok)
+            usage_error("-device %s: unknown property '%.*s'", spec, (int)n, p + 1);
+    }
 }
 
 static bool parse_mac(const char *s, u8 mac[6])
@@ -102,15 +124,20 @@ static void attach_device(struct machine *m, struct emu_config *cfg, const char 
     memcpy(name, spec, nl);
     name[nl] = 0;
     if (!strcmp(name, "virtio-blk-device")) {
+        opt_check_keys(spec, (const char *const[]){"drive", NULL});
         if (!opt_get(spec, "drive", v, sizeof(v)))
             usage_error("-device %s: drive= is required", spec);
         for (int i = 0; i < cfg->ndrives; i++)
             if (cfg->drives[i].id && !strcmp(cfg->drives[i].id, v)) {
+                if (drive_used[i])
+                    usage_error("-device %s: drive '%s' is already in use", spec, v);
+                drive_used[i] = true;
                 virtio_blk_attach(t, open_drive(cfg, &cfg->drives[i]));
                 return;
             }
         usage_error("-device %s: no -drive with id '%s'", spec, v);
     } else if (!strcmp(name, "virtio-net-device")) {
+        opt_check_keys(spec, (const char *const[]){"netdev", "mac", NULL});
         u8 mac[6] = {0x52, 0x54, 0x00, 0x12, 0x34, 0x56};
         if (opt_get(spec, "mac", v, sizeof(v)) && !parse_mac(v, mac))
             usage_error("-device %s: bad mac address '%s'", spec, v);
@@ -118,6 +145,7 @@ static void attach_device(struct machine *m, struct emu_config *cfg, const char 
             usage_error("-device %s: netdev= is required", spec);
         virtio_net_attach(t, find_netdev(v), mac);
     } else if (!strcmp(name, "virtio-rng-device")) {
+        opt_check_keys(spec, (const char *const[]){"seed", "entropy", NULL});
         u64 seed = VIRTIO_RNG_DEFAULT_SEED;
         bool host = false;
         if (opt_get(spec, "seed", v, sizeof(v))) {
@@ -164,8 +192,9 @@ void virt_create_devices(struct machine *m, struct emu_config *cfg, virt_spi_fn 
         m->poll = virt_devices_poll;
     }
 
-    /* QEMU hands out transports from the highest address down (hw/arm/virt.c, "the first
-     * -device gets the highest address"); Linux then names the first one vda/eth0. */
+    /* QEMU hands out transports from the highest address down (`info qtree` on QEMU 7.2: the
+     * first -device sits at 0x0a003e00). Linux 6.1 probes the lowest address first, so on
+     * QEMU as here the last virtio-blk device becomes vda. */
     int next = VIRT_VIRTIO_MMIO_COUNT - 1;
     for (int i = 0; i < cfg->ndrives; i++) {
         const struct cfg_drive *d = &cfg->drives[i];
@@ -173,6 +202,7 @@ void virt_create_devices(struct machine *m, struct emu_config *cfg, virt_spi_fn 
             continue;
         if (next < 0)
             usage_error("more than %d virtio devices", VIRT_VIRTIO_MMIO_COUNT);
+        drive_used[i] = true;
         virtio_blk_attach(tr[next--], open_drive(cfg, d));
     }
     for (int i = 0; i < cfg->ndevices; i++) {

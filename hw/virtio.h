@@ -60,6 +60,9 @@ struct virtqueue {
     u64 desc, avail, used; /* guest physical addresses of the three areas */
     u16 last_avail_idx; /* next available-ring entry the device will take */
     u16 used_idx;       /* device's copy of used->idx */
+    /* VIRTIO_RING_F_EVENT_IDX: used->idx when the driver was last interrupted (§2.7.10). */
+    u16 signalled_used;
+    bool signalled_valid;
     struct virtq_seg segs[VIRTQ_MAX_SEGS];
 };
 

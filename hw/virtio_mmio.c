@@ -33,7 +33,9 @@ void virtio_mmio_interrupt(struct virtio_mmio *t, u32 bits)
 
 static u64 device_features(struct virtio_mmio *t)
 {
-    return t->vd->ops->features(t->vd) | (1ull << VIRTIO_F_VERSION_1);
+    /* The transport's split-ring code implements event suppression for every device. */
+    return t->vd->ops->features(t->vd) | (1ull << VIRTIO_F_VERSION_1) |
+           (1ull << VIRTIO_RING_F_EVENT_IDX);
 }
 
 /* Status written 0, or a device reset (§2.4): every queue and negotiated state is dropped. */
@@ -51,6 +53,7 @@ static void device_reset(struct virtio_mmio *t)
         q->ready = false;
         q->desc = q->avail = q->used = 0;
         q->last_avail_idx = q->used_idx = 0;
+        q->signalled_valid = false;
     }
     t->device_features_sel = t->driver_features_sel = t->queue_sel = 0;
     t->isr = 0;
@@ -87,6 +90,8 @@ static void write_status(struct virtio_mmio *t, u32 val)
 {
     struct virtio_dev *vd = t->vd;
     if (val == 0) {
+        if (unlikely(log_mask & LOG_DEV))
+            log_printf("%s@%#llx: reset\n", vd->ops->name, (unsigned long long)t->base);
         device_reset(t);
         return;
     }
@@ -103,6 +108,10 @@ static void write_status(struct virtio_mmio *t, u32 val)
     }
     vd->status = (val & ~VIRTIO_STATUS_DEVICE_NEEDS_RESET) |
                  (vd->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET);
+    if (unlikely(log_mask & LOG_DEV))
+        log_printf("%s@%#llx: status %#x, features %#llx\n", vd->ops->name,
+                   (unsigned long long)t->base, vd->status,
+                   (unsigned long long)vd->driver_features);
 }
 
 static u32 read_reg(struct virtio_mmio *t, u64 off)
@@ -201,6 +210,7 @@ static void write_reg(struct virtio_mmio *t, u64 off, u32 val)
         }
         q->ready = true;
         q->last_avail_idx = q->used_idx = 0;
+        q->signalled_valid = false;
         return;
     }
     if (unlikely(log_mask & LOG_GUEST_ERRORS))

@@ -4,12 +4,14 @@
  * rings is driver-controlled: each index, length and address is checked before use, and a
  * violation marks the device DEVICE_NEEDS_RESET instead of being trusted (§2.1.1).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/log.h"
 #include "hw/virtio.h"
 #include "hw/virtio_mmio.h"
 
+/* Ring structures are little-endian (§2.7); emu runs on little-endian hosts only. */
 struct virtq_desc {
     u64 addr;
     u32 len;
@@ -34,9 +36,9 @@ static bool range_ok(struct virtio_dev *vd, u64 addr, u64 len, bool write)
 
 static int fail(struct virtio_dev *vd, int q, const char *why)
 {
-    if (unlikely(log_mask & LOG_GUEST_ERRORS))
-        log_printf("%s: queue %d: ", vd->ops->name, q);
-    virtio_set_needs_reset(vd, why);
+    char msg[128];
+    snprintf(msg, sizeof(msg), "queue %d: %s", q, why);
+    virtio_set_needs_reset(vd, msg);
     return -1;
 }
 
@@ -49,6 +51,14 @@ bool virtq_has_avail(struct virtio_dev *vd, int q)
     return idx != vq->last_avail_idx;
 }
 
+/* With VIRTIO_RING_F_EVENT_IDX, tell the driver to notify once it makes entry
+ * last_avail_idx available: used->avail_event (§2.7.10). */
+static void publish_avail_event(struct virtio_dev *vd, struct virtqueue *vq)
+{
+    if (virtio_has_feature(vd, VIRTIO_RING_F_EVENT_IDX))
+        as_dma_write(vd->as, vq->used + 4 + 8 * (u64)vq->num, &vq->last_avail_idx, 2);
+}
+
 int virtq_pop(struct virtio_dev *vd, int q, struct virtq_elem *e)
 {
     struct virtqueue *vq = &vd->vq[q];
@@ -58,8 +68,10 @@ int virtq_pop(struct virtio_dev *vd, int q, struct virtq_elem *e)
     if (!rd16(vd, vq->avail + 2, &avail_idx))
         return fail(vd, q, "available ring not in RAM");
     u16 pending = (u16)(avail_idx - vq->last_avail_idx);
-    if (pending == 0)
+    if (pending == 0) {
+        publish_avail_event(vd, vq);
         return 0;
+    }
     /* §2.7.6: the driver can have at most Queue Size entries outstanding. */
     if (pending > vq->num)
         return fail(vd, q, "available index moved more than the queue size");
@@ -120,6 +132,7 @@ int virtq_pop(struct virtio_dev *vd, int q, struct virtq_elem *e)
             return fail(vd, q, "next descriptor out of range");
     }
     vq->last_avail_idx++;
+    publish_avail_event(vd, vq);
     return 1;
 }
 
@@ -141,12 +154,24 @@ void virtq_push(struct virtio_dev *vd, int q, const struct virtq_elem *e, u32 le
 
 void virtq_notify(struct virtio_dev *vd, int q)
 {
-    u16 flags;
+    struct virtqueue *vq = &vd->vq[q];
+    u16 flags, used_event;
     if (vd->broken)
         return;
-    /* Without VIRTIO_RING_F_EVENT_IDX the driver may suppress interrupts (§2.7.7). */
-    if (rd16(vd, vd->vq[q].avail, &flags) && (flags & VIRTQ_AVAIL_F_NO_INTERRUPT))
+    if (virtio_has_feature(vd, VIRTIO_RING_F_EVENT_IDX)) {
+        /* §2.7.10: interrupt only if used->idx passed avail->used_event since the last
+         * interrupt (vring_need_event: new - event - 1 < new - old, modulo 2^16). */
+        u16 old = vq->signalled_used, new = vq->used_idx;
+        bool valid = vq->signalled_valid;
+        vq->signalled_used = new;
+        vq->signalled_valid = true;
+        if (valid && rd16(vd, vq->avail + 4 + 2 * (u64)vq->num, &used_event) &&
+            (u16)(new - used_event - 1) >= (u16)(new - old))
+            return;
+    } else if (rd16(vd, vq->avail, &flags) && (flags & VIRTQ_AVAIL_F_NO_INTERRUPT)) {
+        /* Without VIRTIO_RING_F_EVENT_IDX the driver may suppress interrupts (§2.7.7). */
         return;
+    }
     virtio_mmio_interrupt(vd->transport, VIRTIO_MMIO_INT_VRING);
 }
 

@@ -11,23 +11,20 @@
 /* AddWithCarry(): returns the (width-truncated) sum, and the NZCV bits [31:28] in *nzcv. */
 static inline u64 a64_add_with_carry(bool sf, u64 x, u64 y, unsigned carry_in, u32 *nzcv)
 {
-    u64 r;
-    u32 f;
     if (sf) {
-        r = x + y + carry_in;
-        bool c = carry_in ? r <= x : r < x;
-        bool v = ((~(x ^ y) & (x ^ r)) >> 63) & 1;
-        f = (u32)(r >> 63) << 31 | (u32)(r == 0) << 30 | (u32)c << 29 | (u32)v << 28;
-    } else {
-        u32 a = (u32)x, b = (u32)y;
-        u32 s = a + b + carry_in;
-        bool c = carry_in ? s <= a : s < a;
-        bool v = ((~(a ^ b) & (a ^ s)) >> 31) & 1;
-        r = s;
-        f = (s >> 31) << 31 | (u32)(s == 0) << 30 | (u32)c << 29 | (u32)v << 28;
+        u64 t, r;
+        bool c = __builtin_add_overflow(x, y, &t);
+        c |= __builtin_add_overflow(t, (u64)carry_in, &r);
+        bool v = (s64)((~(x ^ y) & (x ^ r))) < 0;
+        *nzcv = (u32)(r >> 63) << 31 | (u32)(r == 0) << 30 | (u32)c << 29 | (u32)v << 28;
+        return r;
     }
-    *nzcv = f;
-    return r;
+    u32 a = (u32)x, b = (u32)y, t, s;
+    bool c = __builtin_add_overflow(a, b, &t);
+    c |= __builtin_add_overflow(t, carry_in, &s);
+    bool v = (s32)(~(a ^ b) & (a ^ s)) < 0;
+    *nzcv = (s >> 31) << 31 | (u32)(s == 0) << 30 | (u32)c << 29 | (u32)v << 28;
+    return s;
 }
 
 /* N and Z of a logical result (C and V cleared): ANDS, BICS, TST. */
@@ -130,24 +127,23 @@ static inline bool a64_decode_bit_masks(unsigned n, unsigned imms, unsigned immr
     return true;
 }
 
-/* ConditionHolds(): cond is the 4-bit condition code, flags the NZCV word. */
+/* DecodeBitMasks(N, imms, immr, immediate=TRUE) for 64-bit forms, indexed by N:immr:imms
+ * (0 for reserved encodings: no logical immediate is 0). A 32-bit form uses the low half,
+ * after rejecting N=1. Built at startup by alu.c. */
+extern u64 a64_logic_imm_table[1 << 13];
+
+static inline u64 a64_logic_imm(unsigned n, unsigned immr, unsigned imms)
+{
+    return a64_logic_imm_table[n << 12 | immr << 6 | imms];
+}
+
+/* ConditionHolds() as a table: bit n of a64_cond_table[cond] says whether cond holds when
+ * NZCV = n (alu.c builds it from the pseudocode at startup). */
+extern u16 a64_cond_table[16];
+
 static inline bool a64_cond_holds(unsigned cond, u32 f)
 {
-    bool n = f >> 31 & 1, z = f >> 30 & 1, c = f >> 29 & 1, v = f >> 28 & 1;
-    bool r;
-    switch (cond >> 1) {
-    case 0: r = z; break;
-    case 1: r = c; break;
-    case 2: r = n; break;
-    case 3: r = v; break;
-    case 4: r = c && !z; break;
-    case 5: r = n == v; break;
-    case 6: r = n == v && !z; break;
-    default: r = true; break;
-    }
-    if ((cond & 1) && cond != 15)
-        r = !r;
-    return r;
+    return (a64_cond_table[cond] >> (f >> 28)) & 1;
 }
 
 /* Writes a W or X result: 32-bit results zero the upper half. */

@@ -65,6 +65,10 @@ struct a64_cpu {
     bool spsel;      /* PSTATE.SP */
     bool pan, uao, ssbs, dit, tco, ss, il;
     u8 btype;
+    /* Added by sys (exception.c, sys*.c, sysreg*.c). */
+    bool event_reg;   /* the WFE event register (Arm ARM D1.6.1) */
+    bool have_el2, have_el3; /* implemented ELs: the board sets them before a64_cpu_reset() */
+    u8 reset_el;      /* EL the guest started at: emu is the firmware of the ELs above it */
 
     /* Banked exception state, indexed by EL (index 0 unused). */
     u64 elr_el[4];
@@ -75,6 +79,7 @@ struct a64_cpu {
     /* SIMD&FP */
     union a64_vreg v[32];
     u32 fpcr, fpsr;
+    bool fp_ok; /* SIMD&FP instructions may execute (CPACR/CPTR_ELx.FPEN/TFP allow it) */
 
     /* Local exclusive monitor (LDXR/STXR). The global monitor is modelled by comparing memory
      * with the value seen at LDXR: another agent's store to the location breaks the pair. */
@@ -99,6 +104,10 @@ struct a64_cpu {
     struct gicv3_cpuif *gic;
     struct a64_timers *timers;
     bool semihosting; /* HLT #0xF000 is a semihosting call */
+    /* HVC/SMC when emu itself provides the firmware (PSCI/SMCCC, firmware/psci.c): the HVC or
+     * SMC handler calls it first; it returns true when it handled the call (results in
+     * x0..x3, execution continues after the instruction). NULL: the architectural behaviour. */
+    bool (*firmware_call)(struct a64_cpu *cpu, bool is_smc, u16 imm);
     u64 rvbar;        /* reset address */
 };
 
@@ -149,5 +158,8 @@ void a64_cpu_reset(struct a64_cpu *cpu, int el, u64 pc);
 void a64_set_irq_line(struct a64_cpu *cpu, u32 line, bool level);
 
 extern const struct vcpu_ops a64_vcpu_ops;
+
+/* SIMD&FP access trap (ESR_EC_FP_ASIMD or the EL2/EL3 forms), raised when !cpu->fp_ok. */
+NORETURN void a64_fp_trap(struct a64_cpu *cpu);
 
 #endif

@@ -52,12 +52,12 @@ void a64_exec_SUBS_i(struct a64_cpu *cpu, const struct arg_ri *a)
     addsub_imm(cpu, a, true, true);
 }
 
-/* Logical (immediate): the mask comes from DecodeBitMasks(); N=1 with sf=0 is reserved. */
+/* Logical (immediate): the mask comes from DecodeBitMasks() (tabulated); N=1 with sf=0 is
+ * reserved. */
 static inline u64 logic_imm(struct a64_cpu *cpu, const struct arg_logic_i *a)
 {
-    u64 imm;
-    if ((!a->sf && a->n) ||
-        !a64_decode_bit_masks(a->n, a->imms, a->immr, true, a->sf ? 64 : 32, &imm, NULL))
+    u64 imm = a64_logic_imm(a->n, a->immr, a->imms);
+    if (unlikely(!imm || (!a->sf && a->n)))
         a64_undef(cpu);
     return imm;
 }

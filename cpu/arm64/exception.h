@@ -81,4 +81,34 @@ u64 a64_pstate_to_spsr(const struct a64_cpu *cpu);
 /* Switch EL/SP selection: maintains sp_idx and invalidates EL-dependent caches. */
 void a64_set_el(struct a64_cpu *cpu, unsigned el, bool spsel);
 
+/* Added by sys. */
+/* Synchronous exception whose preferred return address is ret_pc (SVC/HVC/SMC: the next
+ * instruction). */
+NORETURN void a64_raise_ret(struct a64_cpu *cpu, unsigned target_el, u32 esr, u64 ret_pc);
+/* EL2Enabled(): EL2 implemented and in the current security state (no FEAT_SEL2). */
+bool a64_el2_enabled(const struct a64_cpu *cpu);
+/* HCR_EL2 as it acts on execution: 0 when EL2 is not enabled. */
+u64 a64_hcr(const struct a64_cpu *cpu);
+/* SCR_EL3 as it acts: the fixed values NS=RW=1 (HCE=1 with EL2) when EL3 is absent. */
+u64 a64_scr(const struct a64_cpu *cpu);
+/* ELIsInHost(EL0/EL2): HCR_EL2.{E2H,TGE} == {1,1} and EL2 enabled. */
+bool a64_in_host(const struct a64_cpu *cpu);
+/* AArch64.ExceptionReturn() (ERET), with the illegal-return rules; does not unwind. */
+void a64_exception_return(struct a64_cpu *cpu);
+/* Recompute cpu->fp_ok (Arm ARM AArch64.CheckFPAdvSIMDEnabled()): call after any change of
+ * CPACR_EL1, CPTR_EL2, CPTR_EL3, HCR_EL2, SCR_EL3 or the EL. */
+void a64_fp_update(struct a64_cpu *cpu);
+/* The FP/SIMD access trap for the current state (EC 0x07 to the EL whose control traps, or
+ * EC 0x00 to EL2 when HCR_EL2.TGE reroutes an EL1-targeted trap). Call only when !fp_ok. */
+NORETURN void a64_fp_trap(struct a64_cpu *cpu);
+/* Guard for every FP/SIMD handler. */
+static inline void a64_fp_check(struct a64_cpu *cpu)
+{
+    if (unlikely(!cpu->fp_ok))
+        a64_fp_trap(cpu);
+}
+/* Trapped MSR/MRS/SYS (EC 0x18) to target_el for the encoding enc (SR_ENC layout). */
+NORETURN void a64_raise_sysreg_trap(struct a64_cpu *cpu, unsigned target_el, u32 enc, int rt,
+                                    bool is_read);
+
 #endif

@@ -62,17 +62,12 @@ static void trace_insn(struct a64_cpu *cpu)
     }
 }
 
-static void a64_run(struct vcpu *v)
+/* The hot loop, kept out of a64_run() so that no variable lives across setjmp(): the compiler
+ * can then hold cpu and v in registers instead of reloading them from the stack each time. */
+static __attribute__((noinline)) void a64_run_loop(struct a64_cpu *cpu, bool tracing)
 {
-    struct a64_cpu *cpu = a64_from_vcpu(v);
-    jmp_buf jb;
-    const bool tracing = log_mask & (LOG_EXEC | LOG_CPU);
-
-    cpu->exc_jmp = &jb;
-    /* A synchronous exception lands here with the state of the exception entry, its
-     * instruction already counted. */
-    setjmp(jb);
-    while (v->run_left) {
+    struct vcpu *v = &cpu->vcpu;
+    while (likely(v->run_left)) {
         if (unlikely(v->exit_request)) {
             v->exit_request = false;
             if (v->halted || v->powered_off || v->machine->shutdown) {
@@ -96,6 +91,21 @@ static void a64_run(struct vcpu *v)
         in->fn(cpu, &in->a);
         cpu->pc = cpu->npc;
     }
+}
+
+static void a64_run(struct vcpu *v)
+{
+    struct a64_cpu *cpu = a64_from_vcpu(v);
+    jmp_buf jb;
+    const bool tracing = log_mask & (LOG_EXEC | LOG_CPU);
+
+    cpu->exc_jmp = &jb;
+    if (unlikely(cpu->il))
+        v->exit_request = true; /* PSTATE.IL: a64_check_interrupts() raises EC 0x0e */
+    /* A synchronous exception lands here with the state of the exception entry, its
+     * instruction already counted. */
+    setjmp(jb);
+    a64_run_loop(cpu, tracing);
     cpu->exc_jmp = NULL;
 }
 

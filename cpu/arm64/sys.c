@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Exception-generating and system instructions (bootstrap subset). */
+/* HLT: semihosting (HLT #0xF000 with -semihosting), else UNDEFINED (no halting debug). */
 #include "core/machine.h"
 #include "cpu/arm64/cpu.h"
 #include "cpu/arm64/decode_cache.h"

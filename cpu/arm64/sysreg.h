@@ -10,6 +10,8 @@
 #ifndef EMU_CPU_ARM64_SYSREG_H
 #define EMU_CPU_ARM64_SYSREG_H
 
+#include <stdio.h>
+
 #include "cpu/arm64/cpu.h"
 
 /* Encoding op0:op1:CRn:CRm:op2, as in the MRS/MSR instruction bits [20:5] (16 bits). */
@@ -61,12 +63,15 @@ enum { A64_SR_OK = 0, A64_SR_UNDEF = 1 };
 #define SRT_NV (1u << 12)   /* EL2 register accessed from EL1: reported as trap when NV */
 #define SRT_TIDCP (1u << 13)
 #define SRT_TSC (1u << 14)
+#define SRT_TDA (1u << 15)   /* MDCR_EL2.TDA / MDCR_EL3.TDA: debug registers */
+#define SRT_TDOSA (1u << 16) /* MDCR_EL2.TDOSA / MDCR_EL3.TDOSA: OS lock/double lock */
+#define SRT_CTX (1u << 17)   /* a write changes translation: call a64_mmu_ctx_changed() */
 
 struct a64_sysreg {
     const char *name;       /* Arm ARM name, e.g. "SCTLR_EL1" */
     u32 enc;                /* SR_ENC(...) */
     u16 access;             /* SRA_* */
-    u16 traps;              /* SRT_* */
+    u32 traps;              /* SRT_* */
     int slot;               /* index into cpu->sr[] or -1 when hooks hold the state */
     u64 reset;              /* reset value of the slot */
     u64 res0, res1;         /* bits that read as 0 / 1 (writes masked with ~res0 | res1) */
@@ -79,6 +84,7 @@ struct a64_sysreg {
     a64_sr_write_fn write;  /* NULL: write the slot */
     a64_sr_access_fn check; /* NULL: only the generic checks */
     const void *opaque;     /* for hooks shared by several rows */
+    u8 min_el;              /* the register exists only if EL min_el (2 or 3) is implemented */
 };
 
 /* Register a table (terminated by a row with name NULL). Called at start-up by each
@@ -89,6 +95,18 @@ void a64_sysreg_finalize(void);
 /* The row for an encoding, or NULL. */
 const struct a64_sysreg *a64_sysreg_find(u32 enc);
 const struct a64_sysreg *a64_sysreg_by_name(const char *name);
+
+/* Print every slot-backed register of cpu with its name (monitor `info registers`, gdb). */
+void a64_sysreg_dump(struct a64_cpu *cpu, FILE *out);
+/* Reset every slot-backed register to its row's reset value. */
+void a64_sysreg_reset(struct a64_cpu *cpu);
+/* Generic hooks for rows: write the slot (with res0/res1), then a64_mmu_ctx_changed(). */
+void a64_sr_write_ctx(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 val);
+/* Read-as-zero / write-ignored, for registers whose function is not modelled. */
+u64 a64_sr_read_zero(struct a64_cpu *cpu, const struct a64_sysreg *r);
+void a64_sr_write_ignore(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 val);
+/* Trap (EC 0x18) the current access to EL target, for check hooks. */
+NORETURN void a64_sr_trap(struct a64_cpu *cpu, const struct a64_sysreg *r, unsigned target);
 
 /* Perform MRS (is_read) / MSR / SYS with all access checks and traps. rt is the GPR. */
 void a64_sysreg_access(struct a64_cpu *cpu, u32 enc, int rt, bool is_read);

@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/config.h"
@@ -93,8 +94,138 @@ static size_t eth(u8 *f, const u8 *dst, u16 type)
     return 14;
 }
 
+/* A free TCP port on 127.0.0.1 (bind to 0, read it back, release it). */
+static int free_port(void)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t l = sizeof(a);
+    if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof(a)) < 0 ||
+        getsockname(s, (struct sockaddr *)&a, &l) < 0)
+        return -1;
+    close(s);
+    return ntohs(a.sin_port);
+}
+
+/* hostfwd: a good rule listens on the host; bad rules are usage errors (exit status 2). */
+static void test_hostfwd(void)
+{
+    int port = free_port();
+    char rule[64];
+    snprintf(rule, sizeof(rule), "tcp:127.0.0.1:%d-:22", port);
+    struct td d;
+    td_init(&d);
+    struct cfg_netdev nd = {.type = "user", .id = "fwd", .hostfwd = {rule}, .nhostfwd = 1};
+    struct net_backend *nb = net_slirp_create(&d.m, &nd);
+    virtio_net_attach(d.t, nb, guest_mac);
+    CHECK(td_negotiate(&d, 1ull << VIRTIO_F_VERSION_1 | 1ull << 5));
+    queue_at(&d, 0, RXQ_BASE);
+    queue_at(&d, 1, TXQ_BASE);
+    td_driver_ok(&d);
+    rx_avail = tx_avail = rx_seen = 0;
+    for (u16 i = 0; i < 8; i++)
+        post(&d, 0, RXQ_BASE, &rx_avail, i, RX_BUFS + 2048ull * i, 2048, true);
+    int c = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((u16)port),
+                            .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    CHECK(port > 0 && connect(c, (struct sockaddr *)&a, sizeof(a)) == 0);
+    /* slirp accepts and opens the connection towards 10.0.2.15:22: the guest first sees an
+     * ARP request for its address (slirp does not know its MAC yet) or the SYN itself. */
+    u8 r[2048];
+    size_t rl = recv_frame(&d, nb, r);
+    const u8 *e = r + 12;
+    static const u8 ip15[4] = {10, 0, 2, 15};
+    bool arp = rl >= 12 + 42 && e[12] == 0x08 && e[13] == 0x06 && e[21] == 1 &&
+               !memcmp(e + 38, ip15, 4);
+    bool syn = rl >= 12 + 54 && e[12] == 0x08 && e[13] == 0x00 && e[23] == 6 &&
+               !memcmp(e + 30, ip15, 4) && (e[36] << 8 | e[37]) == 22 && (e[47] & 0x02);
+    CHECK(arp || syn);
+    close(c);
+    rx_avail = tx_avail = rx_seen = 0;
+    static const char *bad[] = {"tcp:2222-:22", "sctp::2222-:22", "tcp::99999-:22",
+                                "tcp::2222-:0", "tcp:1.2.3:2222-:22", "tcp::2222-:22x"};
+    for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+        fflush(stdout);
+        pid_t pid = fork();
+        if (pid == 0) {
+            struct cfg_netdev b = {.type = "user", .id = "bad", .hostfwd = {bad[i]}, .nhostfwd = 1};
+            freopen("/dev/null", "w", stderr);
+            net_slirp_create(&d.m, &b);
+            _exit(0);
+        }
+        int st = 0;
+        waitpid(pid, &st, 0);
+        if (!(WIFEXITED(st) && WEXITSTATUS(st) == 2))
+            printf("  hostfwd '%s' accepted\n", bad[i]);
+        CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 2);
+    }
+}
+
+/* Who has target? tell sender (RFC 826), broadcast. Returns the frame length. */
+static size_t arp_request(u8 *f, const u8 sender[4], const u8 target[4])
+{
+    static const u8 bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    static const u8 arp_hdr[8] = {0, 1, 8, 0, 6, 4, 0, 1};
+    size_t n = eth(f, bcast, 0x0806);
+    memcpy(f + n, arp_hdr, 8);
+    memcpy(f + n + 8, guest_mac, 6);
+    memcpy(f + n + 14, sender, 4);
+    memset(f + n + 18, 0, 6);
+    memcpy(f + n + 24, target, 4);
+    return n + 28;
+}
+
+static void expect_bad_net(const char *net)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        static struct machine m;
+        vclock_init(&m.clock, 0);
+        struct cfg_netdev b = {.type = "user", .id = "bad", .net = net};
+        if (!freopen("/dev/null", "w", stderr))
+            _exit(3);
+        net_slirp_create(&m, &b);
+        _exit(0);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    if (!(WIFEXITED(st) && WEXITSTATUS(st) == 2))
+        printf("  net=%s accepted\n", net);
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 2);
+}
+
+/* net=192.168.76.0/24: the gateway answers ARP at .2. */
+static void test_net_option(void)
+{
+    struct td d;
+    td_init(&d);
+    struct cfg_netdev nd = {.type = "user", .id = "n1", .net = "192.168.76.0/24"};
+    struct net_backend *nb = net_slirp_create(&d.m, &nd);
+    virtio_net_attach(d.t, nb, guest_mac);
+    CHECK(td_negotiate(&d, 1ull << VIRTIO_F_VERSION_1 | 1ull << 5));
+    queue_at(&d, 0, RXQ_BASE);
+    queue_at(&d, 1, TXQ_BASE);
+    td_driver_ok(&d);
+    rx_avail = tx_avail = rx_seen = 0;
+    for (u16 i = 0; i < 8; i++)
+        post(&d, 0, RXQ_BASE, &rx_avail, i, RX_BUFS + 2048ull * i, 2048, true);
+    static const u8 me[4] = {192, 168, 76, 15}, gw[4] = {192, 168, 76, 2};
+    u8 f[64], r[2048];
+    send_frame(&d, f, arp_request(f, me, gw));
+    size_t rl = recv_frame(&d, nb, r);
+    CHECK(rl >= 12 + 42 && r[12 + 21] == 2 && !memcmp(r + 12 + 28, gw, 4));
+    rx_avail = tx_avail = rx_seen = 0;
+    static const char *bad[] = {"10.0.2.0/33", "10.0.2.1/24", "10.0.2.0", "10.0.2.0/30",
+                                "ten/8", "10.0.2.0/24x"};
+    for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+        expect_bad_net(bad[i]);
+}
+
 int main(void)
 {
+    test_hostfwd();
+    test_net_option();
     int ls = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
     socklen_t sl = sizeof(sa);

@@ -213,6 +213,38 @@ static void test_negotiation(void)
     td_fini(&d);
 }
 
+/* VIRTIO_RING_F_EVENT_IDX (§2.7.10): the device publishes avail_event and interrupts only when
+ * used->idx passes the driver's used_event. */
+static void test_event_idx(void)
+{
+    struct td d;
+    td_init(&d);
+    virtio_blk_attach(d.t, block_open(img_path, false, false));
+    CHECK(td_device_features(&d) >> VIRTIO_RING_F_EVENT_IDX & 1);
+    CHECK(td_negotiate(&d, F_BLK | 1ull << VIRTIO_RING_F_EVENT_IDX));
+    td_queue(&d, 0, 64);
+    td_driver_ok(&d);
+    u64 used_event_pa = TD_AVAIL + 4 + 2 * 64, avail_event_pa = TD_USED + 4 + 8 * 64;
+    u16 ev = 0, ae = 0;
+    td_put(&d, used_event_pa, &ev, 2);
+    CHECK(req(&d, 0, 1, 512, NULL) == 0);
+    CHECK(d.irq_level == 1);
+    td_get(&d, avail_event_pa, &ae, 2);
+    CHECK(ae == 1);
+    td_wr(&d, VIRTIO_MMIO_INTERRUPT_ACK, 1);
+    ev = 5; /* "interrupt me after the 6th completion" */
+    td_put(&d, used_event_pa, &ev, 2);
+    CHECK(req(&d, 0, 1, 512, NULL) == 0);
+    CHECK(d.irq_level == 0);
+    td_get(&d, avail_event_pa, &ae, 2);
+    CHECK(ae == 2);
+    ev = 2; /* used->idx goes 2 -> 3: passes 2 */
+    td_put(&d, used_event_pa, &ev, 2);
+    CHECK(req(&d, 0, 1, 512, NULL) == 0);
+    CHECK(d.irq_level == 1);
+    td_fini(&d);
+}
+
 int main(void)
 {
     make_image();
@@ -220,6 +252,7 @@ int main(void)
     test_readonly();
     test_snapshot();
     test_negotiation();
+    test_event_idx();
     unlink(img_path);
     return td_result("virtio_blk");
 }

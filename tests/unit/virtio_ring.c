@@ -201,6 +201,55 @@ static void test_fuzz(void)
     }
 }
 
+/* Random register writes (any offset, any width, any value) mixed with notifies, on each
+ * device type, with random bytes in the queue areas. */
+static void test_register_fuzz(void)
+{
+    u64 x = 0x9e3779b97f4a7c15ull;
+    for (int dev = 0; dev < 2; dev++) {
+        struct td d;
+        td_init(&d);
+        if (dev == 0)
+            virtio_blk_attach(d.t, block_open(img_path, false, false));
+        else
+            virtio_rng_attach(d.t, 1, false);
+        for (int i = 0; i < 200000; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            unsigned size = 1u << (x & 3);
+            u64 off = (x >> 8) % VIRTIO_MMIO_SIZE & ~(u64)(size - 1);
+            u64 val = x >> 16;
+            switch ((x >> 2) & 7) {
+            case 0: /* point the queue at plausible RAM */
+                val = TD_RAM_BASE + ((x >> 20) & 0xfff0);
+                off = VIRTIO_MMIO_QUEUE_DESC_LOW + 0x10 * ((x >> 40) % 3);
+                size = 4;
+                break;
+            case 1:
+                off = VIRTIO_MMIO_QUEUE_NOTIFY;
+                val &= 1;
+                size = 4;
+                break;
+            case 2: {
+                u64 junk = x * 0x2545f4914f6cdd1dull;
+                as_dma_write(&d.m.as, TD_RAM_BASE + ((x >> 24) & 0xfff8), &junk, 8);
+                continue;
+            }
+            case 3:
+                off = VIRTIO_MMIO_STATUS;
+                val &= 0xff;
+                size = 4;
+                break;
+            }
+            u64 v;
+            if (x & (1ull << 63))
+                as_read(&d.m.as, TD_MMIO_BASE + off, size, &v);
+            else
+                as_write(&d.m.as, TD_MMIO_BASE + off, size, val);
+        }
+        td_fini(&d);
+    }
+}
+
 int main(void)
 {
     int fd = mkstemp(img_path);
@@ -210,6 +259,7 @@ int main(void)
     test_malformed();
     test_bad_queue();
     test_fuzz();
+    test_register_fuzz();
     unlink(img_path);
     return td_result("virtio_ring");
 }
