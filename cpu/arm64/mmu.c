@@ -22,6 +22,7 @@
 #define SCTLR_WXN (1ull << 19)
 
 void a64_mmu_register_sysregs(void);
+void a64_mmu_monitor_register(void);
 
 /* -d tlb: every vCPU's TLB statistics at exit (the machine and its vCPUs are never freed). */
 static struct a64_cpu *stat_cpus[MACHINE_MAX_CPUS];
@@ -53,6 +54,7 @@ void a64_mmu_init(struct a64_cpu *cpu)
     cpu->mmu = mmu;
     a64_fast_flush_all(cpu);
     a64_mmu_register_sysregs();
+    a64_mmu_monitor_register();
     if ((log_mask & LOG_TLB) && nstat_cpus < MACHINE_MAX_CPUS) {
         if (!nstat_cpus)
             atexit(print_stats_at_exit);
