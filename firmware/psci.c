@@ -90,7 +90,7 @@ void psci_handle(struct psci_board *b, struct a64_cpu *cpu)
     }
     case PSCI_0_2_FN_CPU_OFF:
         cpu->vcpu.powered_off = true;
-        cpu->vcpu.run_left = 0;
+        vcpu_stop_run(&cpu->vcpu);
         a64_end_run(cpu);
         return; /* does not return to the caller */
     case PSCI_0_2_FN_CPU_SUSPEND:
@@ -98,7 +98,7 @@ void psci_handle(struct psci_board *b, struct a64_cpu *cpu)
         /* Every state is treated as standby: wait for an interrupt and return SUCCESS, which
          * DEN 0022D 5.4.2 allows for power-down states too ("may return as if standby"). */
         cpu->vcpu.halted = true;
-        cpu->vcpu.run_left = 0;
+        vcpu_stop_run(&cpu->vcpu);
         a64_end_run(cpu);
         ret = PSCI_RET_SUCCESS;
         break;

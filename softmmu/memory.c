@@ -181,9 +181,13 @@ static bool dma(struct phys_as *as, u64 pa, void *buf, u64 len, bool write, bool
             n = len - done;
         if (write) {
             memcpy(mr->host + off, (const u8 *)buf + done, n);
-            for (u64 pg = (pa + done) & ~(PAGE_SIZE - 1); pg < pa + done + n; pg += PAGE_SIZE)
-                if (mr_page_has_code(mr, pg))
-                    as_note_write(as, pg, 1);
+            for (u64 pg = (pa + done) & ~(PAGE_SIZE - 1); pg < pa + done + n; pg += PAGE_SIZE) {
+                if (!mr_page_has_code(mr, pg))
+                    continue;
+                u64 lo = pg > pa + done ? pg : pa + done;
+                u64 hi = pg + PAGE_SIZE < pa + done + n ? pg + PAGE_SIZE : pa + done + n;
+                as_note_write(as, lo, (unsigned)(hi - lo));
+            }
         } else {
             memcpy((u8 *)buf + done, mr->host + off, n);
         }

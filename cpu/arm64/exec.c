@@ -71,7 +71,7 @@ static __attribute__((noinline)) void a64_run_loop(struct a64_cpu *cpu, bool tra
         if (unlikely(v->exit_request)) {
             v->exit_request = false;
             if (v->halted || v->powered_off || v->machine->shutdown) {
-                v->run_left = 0;
+                vcpu_stop_run(v);
                 break;
             }
             if (a64_check_interrupts(cpu))

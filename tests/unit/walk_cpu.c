@@ -137,13 +137,18 @@ int main(void)
     CHECK(cpu->sr[SR_ESR_EL1] == 0x96000007 && cpu->sr[SR_FAR_EL1] == VA + 0x2000);
     CHECK(a64_read(cpu, VA + 0xffc, 8, 0) == (0x4444ull << 32));
 
-    /* Decoded code in P(3): fast writes to it stop, the slow write retires the page. */
+    /* Decoded code in P(3): fast writes to it stop, and the slow write sends exactly the
+     * instructions it overlaps (16..23: slots 4 and 5) back to the decode stub. */
     a64_write(cpu, VA + 16, 8, 7, 0);
     struct a64_dpage *dp = a64_dpage_get(&m, P(3));
     struct mem_region *mr = as_find(&m.as, P(3));
     CHECK(dp && *mr_code_slot(mr, P(3)) == dp);
+    a64_exec_fn stub = dp->insn[4].fn;
+    dp->insn[3].fn = dp->insn[4].fn = dp->insn[5].fn = dp->insn[6].fn = NULL;
     a64_write(cpu, VA + 16, 8, 8, 0);
-    CHECK(*mr_code_slot(mr, P(3)) == NULL);
+    CHECK(*mr_code_slot(mr, P(3)) == dp);
+    CHECK(dp->insn[4].fn == stub && dp->insn[5].fn == stub);
+    CHECK(dp->insn[3].fn == NULL && dp->insn[6].fn == NULL);
     CHECK(a64_read(cpu, VA + 16, 8, 0) == 8);
 
     /* TLBI VAE1IS reaches cpu2; HCR_EL2.FB upgrades a local TLBI at EL1 too. */
