@@ -6,3 +6,22 @@ FIRST ?= 1000
 .PHONY: randtest
 randtest: $(BUILD)/emu
 	tools/a64-randtest --emu $(BUILD)/emu --seeds $(SEEDS) --len $(LEN) --first $(FIRST)
+
+# emu-conform (docs/CONFORMANCE.md): the conformance runner, installed into the build directory
+# as a link to tools/emu-conform (it finds its module tools/emutest through the link).
+# `make conform` runs every suite of tests/conformance/ plus CONFORM_SEEDS random seeds.
+TOOLS         += $(BUILD)/emu-conform
+CONFORM_SEEDS ?= 50
+CONFORM_LEN   ?= 300
+CONFORM_REF   ?= qemu-system-aarch64 -M virt -cpu max
+.PHONY: conform
+$(BUILD)/emu-conform: tools/emu-conform
+	@mkdir -p $(dir $@)
+	@echo "  LN      $@"
+	$(Q)ln -sf $(abspath $<) $@
+
+conform: all $(A64_TEST_ELFS)
+	$(BUILD)/emu-conform --emu $(BUILD)/emu --reference '$(CONFORM_REF)' \
+	    --junit $(BUILD)/conform.xml --tap $(BUILD)/conform.tap tests/conformance
+	$(BUILD)/emu-conform --emu $(BUILD)/emu --reference '$(CONFORM_REF)' \
+	    --random $(CONFORM_SEEDS) --len $(CONFORM_LEN) --first 1000
