@@ -20,8 +20,11 @@ $(BUILD)/emu-conform: tools/emu-conform
 	@echo "  LN      $@"
 	$(Q)ln -sf $(abspath $<) $@
 
+# The random seeds run even when a suite fails; the target fails if either did.
 conform: all $(A64_TEST_ELFS)
+	$(Q)st=0; \
 	$(BUILD)/emu-conform --emu $(BUILD)/emu --reference '$(CONFORM_REF)' \
-	    --junit $(BUILD)/conform.xml --tap $(BUILD)/conform.tap tests/conformance
+	    --junit $(BUILD)/conform.xml --tap $(BUILD)/conform.tap tests/conformance || st=1; \
 	$(BUILD)/emu-conform --emu $(BUILD)/emu --reference '$(CONFORM_REF)' \
-	    --random $(CONFORM_SEEDS) --len $(CONFORM_LEN) --first 1000
+	    --random $(CONFORM_SEEDS) --len $(CONFORM_LEN) --first 1000 || st=1; \
+	exit $$st
