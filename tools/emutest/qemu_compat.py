@@ -89,7 +89,7 @@ def to_emu(args):
             notes.append(f"ignoring {' '.join(args[i:i + 1 + n])}: {why}")
             i += 1 + n
         elif opt in PASSED:
-            out += args[i:i + 1 + PASSED[opt]]
+            out += [opt, *args[i + 1:i + 1 + PASSED[opt]]]
             i += 1 + PASSED[opt]
         else:
             out.append(a)
