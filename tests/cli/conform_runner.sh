@@ -7,6 +7,8 @@
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CONFORM=$ROOT/tools/emu-conform
 fail() { echo "$*"; failures=$((failures + 1)); }
+# A killed process may stay a zombie when nothing reaps orphans (PID 1 in a container).
+alive() { local st; st=$(ps -o stat= -p "$1"); [ -n "$st" ] && [ "${st#Z}" = "$st" ]; }
 
 cat >"$TMP/fake-emu" <<'SH'
 #!/bin/bash
@@ -66,7 +68,23 @@ FAIL t.crash: crash: fake-emu killed by SIGSEGV (about to crash)
     fail "emu-conform exit $st, output:$(printf '\n%s' "$(cat "$TMP/out" "$TMP/err")")"
 # The hang's background child died with its process group.
 sleep 0.2
-kill -0 "$(cat "$TMP/hang.img.child")" 2>/dev/null && fail "timeout left a child running"
+alive "$(cat "$TMP/hang.img.child")" && fail "timeout left a child running"
+# Ctrl-C: the running tests' process groups are killed, exit 130. (SIGINT is ignored in a
+# script's background jobs: restore it before exec.)
+printf '[t.hang2]\nimage = %s\ntimeout = 60\n' "$TMP/hang.img" >"$TMP/h.cfg"
+rm -f "$TMP/hang.img.child"
+python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);
+os.execv(sys.argv[1], sys.argv[1:])' "$CONFORM" --emu "$TMP/fake-emu" "$TMP/h.cfg" \
+    >"$TMP/int.out" 2>&1 &
+pid=$!
+for _ in $(seq 50); do [ -s "$TMP/hang.img.child" ] && break; sleep 0.1; done
+kill -INT $pid
+st=0; wait $pid || st=$?
+sleep 0.2
+[ $st = 130 ] && grep -q "emu-conform: interrupted" "$TMP/int.out" ||
+    fail "interrupted run: exit $st: $(cat "$TMP/int.out")"
+alive "$(cat "$TMP/hang.img.child")" && fail "Ctrl-C left a test's child running"
+
 # QEMU spelling mapped to emu's; what emu cannot honour is named.
 grep -q -- "-M arm64-virt,virtualization=on -smp 1 -nographic -semihosting -cpu max -kernel" \
     "$TMP/pass.img.args" || fail "mapped arguments: $(cat "$TMP/pass.img.args")"

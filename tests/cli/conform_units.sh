@@ -49,6 +49,13 @@ for cfg in sorted(glob.glob(f"{root}/tests/conformance/**/*.cfg", recursive=True
         if not re.search(r"#.*(\b[A-K]\d+(\.\d+)*\b|§\d|\bspec\b)", head) or "el" not in t or not t["tags"]:
             print(f"{t['where']}: [{t['name']}] needs a rule comment citing a section, el, tags")
             bad += 1
+        # el agrees with the machine: the board starts at EL3 with secure=on, EL2 with
+        # virtualization=on, else EL1 (docs/CONFORMANCE.md).
+        props = t["machine"].split(",")[1:]
+        start = "3" if "secure=on" in props else "2" if "virtualization=on" in props else "1"
+        if t.get("el") != start:
+            print(f"{t['where']}: [{t['name']}] el = {t.get('el')} but {t['machine']} starts at EL{start}")
+            bad += 1
 if n < 30:
     print(f"only {n} conformance tests"); bad += 1
 sys.exit(bad != 0)

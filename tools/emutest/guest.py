@@ -12,6 +12,8 @@ from .manifest import guest_cache
 QEMU = "qemu-system-aarch64"
 # emu-only options (and how many arguments follow them), dropped from the reference run.
 EMU_ONLY = {"-max-insns": 1}
+# Process groups of the runs in progress, for kill_all() on an interrupted run.
+LIVE = set()
 
 
 def run(cmd, timeout, env=None, cwd=None, merge=False):
@@ -21,6 +23,7 @@ def run(cmd, timeout, env=None, cwd=None, merge=False):
     p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                          stderr=subprocess.STDOUT if merge else subprocess.PIPE, env=env,
                          cwd=cwd, start_new_session=True)
+    LIVE.add(p.pid)
     try:
         out, err = p.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -28,7 +31,19 @@ def run(cmd, timeout, env=None, cwd=None, merge=False):
         os.killpg(p.pid, signal.SIGKILL)
         out, err = p.communicate()
         p.returncode = None
+    finally:
+        LIVE.discard(p.pid)
     return p.returncode, out.decode(errors="replace"), (err or b"").decode(errors="replace")
+
+
+def kill_all():
+    """Kill the process groups of every run in progress (their own sessions do not get the
+    terminal's SIGINT)."""
+    for pid in list(LIVE):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 def console(text):

@@ -19,6 +19,11 @@ def _yaml_str(s):
     return "'" + s.replace("'", "''") + "'"
 
 
+def _tap_text(s):
+    """A description or reason: '#' would start a TAP directive."""
+    return s.replace("\\", "\\\\").replace("#", "\\#")
+
+
 def tap(results):
     lines = ["TAP version 14", f"1..{len(results)}"]
     for n, r in enumerate(results, 1):
@@ -26,15 +31,15 @@ def tap(results):
             lines.append(f"    # Subtest: {r.name}")
             for k, (sname, sverdict, sdetail) in enumerate(r.subs, 1):
                 ok = "not ok" if sverdict == "FAIL" else "ok"
-                skip = f" # SKIP {sdetail}" if sverdict == "SKIP" else ""
-                lines.append(f"    {ok} {k} - {sname}{skip}")
+                skip = f" # SKIP {_tap_text(sdetail)}" if sverdict == "SKIP" else ""
+                lines.append(f"    {ok} {k} - {_tap_text(sname)}{skip}")
             lines.append(f"    1..{len(r.subs)}")
         if r.verdict == "SKIP":
-            lines.append(f"ok {n} - {r.name} # SKIP {r.detail}")
+            lines.append(f"ok {n} - {_tap_text(r.name)} # SKIP {_tap_text(r.detail)}")
         elif r.verdict == "PASS":
-            lines.append(f"ok {n} - {r.name}")
+            lines.append(f"ok {n} - {_tap_text(r.name)}")
         else:
-            lines += [f"not ok {n} - {r.name}", "  ---", f"  message: {_yaml_str(r.detail)}",
+            lines += [f"not ok {n} - {_tap_text(r.name)}", "  ---", f"  message: {_yaml_str(r.detail)}",
                       f"  severity: {r.kind}", "  ..."]
     return "\n".join(lines) + "\n"
 
