@@ -163,6 +163,21 @@ bad 'image = a\n' "1: expected [name] or key = value"
 bad '[x]\nimage = a\n[x]\nimage = b\n' "3: test [x] already defined at $TMP/bad.cfg:1"
 bad '[x]\narch = riscv\nimage = a\n' "2: [x]: unknown arch 'riscv'"
 
+# The real emu on a real image printing sub-results and a register dump, with QEMU as the
+# reference when it is installed.
+CONSOLE=${BUILD:-$ROOT/build}/tests/guest/arm64/conform_console.elf
+if [ -f "$CONSOLE" ]; then
+    ref=()
+    command -v qemu-system-aarch64 >/dev/null && ref=(--reference "qemu-system-aarch64 -M virt -cpu max")
+    "$CONFORM" --emu "$EMU" -v "${ref[@]}" --filter arm64.runner "$ROOT/tests/conformance/arm64" \
+        >"$TMP/out" 2>&1
+    grep -qx "PASS arm64.runner.console.el2" "$TMP/out" &&
+        grep -qx "    SKIP conform.demo_skip: shows a skipped sub-result" "$TMP/out" &&
+        { [ ${#ref[@]} = 0 ] || grep -qx "PASS arm64.runner.console.el1@ref" "$TMP/out"; } &&
+        [ "$(tail -n1 "$TMP/out")" = "$(( ${#ref[@]} ? 4 : 2 )) passed, 0 failed" ] ||
+        fail "real run: $(cat "$TMP/out")"
+fi
+
 # A QEMU command line, run unchanged on the real emu.
 SMOKE=${BUILD:-$ROOT/build}/tests/guest/arm64/smoke.elf
 if [ -f "$SMOKE" ]; then
