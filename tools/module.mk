@@ -7,6 +7,9 @@ FIRST ?= 1000
 randtest: $(BUILD)/emu
 	tools/a64-randtest --emu $(BUILD)/emu --seeds $(SEEDS) --len $(LEN) --first $(FIRST)
 
+# Host unit tests of the A64 integer helpers (cpu/arm64/alu.h).
+UNIT_TESTS += $(wildcard tests/unit/a64_*.c)
+
 # emu-conform (docs/CONFORMANCE.md): the conformance runner, installed into the build directory
 # as a link to tools/emu-conform (it finds its module tools/emutest through the link).
 # `make conform` runs every suite of tests/conformance/ plus CONFORM_SEEDS random seeds.
