@@ -42,8 +42,8 @@ for cfg in sorted(glob.glob(f"{root}/tests/conformance/**/*.cfg", recursive=True
     text = open(cfg).read().splitlines()
     for t in parse_manifest(cfg, "BUILD"):
         n += 1
-        img = re.fullmatch(r"BUILD/tests/guest/arm64/(\w+)\.elf", t["image"])
-        if not img or img.group(1) not in srcs:
+        img = re.fullmatch(r"BUILD/tests/(?:guest/arm64/(\w+)|fp/fp_vec_\w+)\.elf", t["image"])
+        if not img or (img.group(1) and img.group(1) not in srcs):
             print(f"{t['where']}: [{t['name']}] image {t['image']} is not a guest test"); bad += 1
         head = text[int(t["where"].rsplit(":", 1)[1]) - 1]
         if not re.search(r"#.*(\b[A-K]\d+(\.\d+)*\b|§\d|\bspec\b)", head) or "el" not in t or not t["tags"]:
