@@ -16,7 +16,7 @@ cat >"$TMP/fake-emu" <<'SH'
 for a; do [ "${prev:-}" = -kernel ] && img=$a; prev=$a; done
 echo "$*" >"$img.args"
 case $(cat "$img") in
-pass)  echo "PASS alpha"; echo "SKIP beta: no widget"; echo "X1 = 0x${X1VAL:-10} ESR_EL1: 0x5600"
+pass)  echo "PASS alpha"; echo "SKIP beta: no widget"; echo "X1 = 0x${X1VAL:-10} ESR_EL1: 0x5600 count=007"
        [ -n "${REF:-}" ] && echo "differs"; exit 0 ;;
 fail)  echo "FAIL alpha: x1 was 3"; exit 1 ;;
 subfail) echo "PASS alpha"; echo "FAIL gamma: ESR mismatch"; exit 0 ;;
