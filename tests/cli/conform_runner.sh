@@ -178,6 +178,17 @@ if [ -f "$CONSOLE" ]; then
         fail "real run: $(cat "$TMP/out")"
 fi
 
+# --random delegates to tools/a64-randtest, reference included (a missing one: SKIP).
+"$CONFORM" --emu "$EMU" --random 1 --len 5 --reference "$TMP/no-such-qemu -M virt" \
+    >"$TMP/out" 2>&1
+[ "$(cat "$TMP/out")" = "SKIP random.a64-int[1..1]x5: $TMP/no-such-qemu not installed
+0 passed, 0 failed, 1 skipped" ] || fail "--random without reference: $(cat "$TMP/out")"
+if command -v qemu-system-aarch64 >/dev/null && command -v aarch64-linux-gnu-gcc >/dev/null; then
+    "$CONFORM" --emu "$EMU" --random 1 --len 20 --first 7 \
+        --reference "qemu-system-aarch64 -M virt,virtualization=on -cpu max" >"$TMP/out" 2>&1
+    [ "$(head -n1 "$TMP/out")" = "PASS random.a64-int[7..7]x20" ] || fail "--random: $(cat "$TMP/out")"
+fi
+
 # A QEMU command line, run unchanged on the real emu.
 SMOKE=${BUILD:-$ROOT/build}/tests/guest/arm64/smoke.elf
 if [ -f "$SMOKE" ]; then
