@@ -92,11 +92,12 @@ grep -q "t.pass: ignoring -accel tcg: emu is an interpreter" "$TMP/err" &&
     grep -q "ignoring -M property 'gic-version=3'" "$TMP/err" ||
     fail "no note of the ignored QEMU options: $(cat "$TMP/err")"
 
-# TAP 14: a plan, one numbered line per test in order, subtests indented, SKIP directives.
+# TAP 13: a plan, one numbered line per test in order, subtests indented, SKIP directives;
+# then Perl's TAP::Parser (prove) as a real consumer, when installed.
 python3 - "$TMP/r.tap" <<'PY' || fail "TAP check failed"
 import re, sys
 lines = open(sys.argv[1]).read().splitlines()
-assert lines[0] == "TAP version 14", lines[0]
+assert lines[0] == "TAP version 13", lines[0]
 plan = int(re.fullmatch(r"1\.\.(\d+)", lines[1]).group(1))
 tops = [re.fullmatch(r"(ok|not ok) (\d+) - (\S+)( # SKIP .*)?", l) for l in lines[2:]
         if re.match(r"(ok|not ok) ", l)]
@@ -109,6 +110,13 @@ assert "    # Subtest: t.pass" in subs and "    ok 2 - beta # SKIP no widget" in
 assert "    not ok 2 - gamma" in subs, subs
 assert any("severity: timeout" in l for l in lines) and any("severity: crash" in l for l in lines)
 PY
+
+if command -v prove >/dev/null; then
+    cp "$TMP/r.tap" "$TMP/r.t"
+    prove -e cat "$TMP/r.t" >"$TMP/prove" 2>&1
+    grep -q "Tests: 6 Failed: 4)" "$TMP/prove" && grep -q "Failed tests:  2-3, 5-6" "$TMP/prove" &&
+        ! grep -q "Parse errors" "$TMP/prove" || fail "prove: $(cat "$TMP/prove")"
+fi
 
 # JUnit: valid against our schema; counts and the crash as an <error>.
 if command -v xmllint >/dev/null; then

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Machine-readable reports of a test run: TAP version 14 (sub-results as subtests) and JUnit
+"""Machine-readable reports of a test run: TAP version 13 (sub-results as indented subtests in
+the TAP 14 form, which TAP 13 consumers such as prove skip) and JUnit
 XML (the subset described by tools/emutest/junit.xsd)."""
 import xml.etree.ElementTree as ET
 
@@ -25,7 +26,7 @@ def _tap_text(s):
 
 
 def tap(results):
-    lines = ["TAP version 14", f"1..{len(results)}"]
+    lines = ["TAP version 13", f"1..{len(results)}"]
     for n, r in enumerate(results, 1):
         if r.subs:
             lines.append(f"    # Subtest: {r.name}")
