@@ -135,6 +135,12 @@ crash = [c for c in ts if c.get("name") == "t.crash"][0]
 assert crash.find("error").get("type") == "crash", ET.tostring(crash)
 PY
 
+# --log-dir: one file per run with the command line, the output and how it ended.
+"$CONFORM" --emu "$TMP/fake-emu" --filter t.crash --log-dir "$TMP/logs" "$TMP/t.cfg" >/dev/null
+[ "$(sed -n '2,$p' "$TMP/logs/t.crash.log")" = "about to crash
+[SIGSEGV]" ] && head -n1 "$TMP/logs/t.crash.log" | grep -q "^\$ $TMP/fake-emu -M arm64-virt " ||
+    fail "--log-dir: $(cat "$TMP/logs/t.crash.log")"
+
 # A reference that disagrees: exit status agrees, a register and the console differ.
 "$CONFORM" --emu "$TMP/fake-emu" --reference "$TMP/fake-ref -M virt -cpu max" \
     --filter t.pass "$TMP/t.cfg" >"$TMP/out" 2>&1
