@@ -15,6 +15,7 @@ cat >"$TMP/fake-emu" <<'SH'
 # A stand-in for emu: the -kernel file says what to do; the arguments are saved next to it.
 for a; do [ "${prev:-}" = -kernel ] && img=$a; prev=$a; done
 echo "$*" >"$img.args"
+[ -n "${WRAPPED:-}" ] && echo "wrapped" >>"$img.args"
 case $(cat "$img") in
 pass)  echo "PASS alpha"; echo "SKIP beta: no widget"; echo "X1 = 0x${X1VAL:-10} ESR_EL1: 0x5600 count=007"
        [ -n "${REF:-}" ] && echo "differs"; exit 0 ;;
@@ -155,6 +156,11 @@ printf '[r]\nimage = %s\n' "$TMP/reg.img" >"$TMP/r.cfg"
 "$CONFORM" --emu "$TMP/fake-emu" --reference "$TMP/fake-ref2" "$TMP/r.cfg" >"$TMP/out" 2>&1
 grep -qx "FAIL r@ref: register X1: emu 0x10, reference 0x11; console line 3: .*" "$TMP/out" ||
     fail "register disagreement: $(cat "$TMP/out")"
+
+# --emu with a wrapper command in front of emu.
+"$CONFORM" --emu "env WRAPPED=1 $TMP/fake-emu" --filter t.pass "$TMP/t.cfg" >"$TMP/out" 2>&1
+grep -qx wrapped "$TMP/pass.img.args" && grep -qx "PASS t.pass" "$TMP/out" ||
+    fail "--emu with a wrapper: $(cat "$TMP/out" "$TMP/pass.img.args")"
 
 # --list and --filter (by name glob and by tag).
 "$CONFORM" --list --filter mapping "$TMP/t.cfg" >"$TMP/out"
