@@ -43,6 +43,7 @@ static struct mem_region *insert(struct phys_as *as, struct mem_region r)
             fatal("out of memory");
     }
     memmove(&as->regions[i + 1], &as->regions[i], sizeof(r) * (as->nregions - i));
+    as->last_hit = 0;
     as->regions[i] = r;
     as->nregions++;
     return &as->regions[i];
@@ -80,7 +81,7 @@ struct mem_region *as_add_mmio(struct phys_as *as, const char *name, u64 base, u
                                           .name = name, .ops = ops, .dev = dev});
 }
 
-struct mem_region *as_find(const struct phys_as *as, u64 pa)
+struct mem_region *as_find_slow(const struct phys_as *as, u64 pa)
 {
     int lo = 0, hi = as->nregions - 1;
     while (lo <= hi) {
@@ -90,8 +91,10 @@ struct mem_region *as_find(const struct phys_as *as, u64 pa)
             hi = mid - 1;
         else if (pa - mr->base >= mr->size)
             lo = mid + 1;
-        else
+        else {
+            ((struct phys_as *)as)->last_hit = mid;
             return mr;
+        }
     }
     return NULL;
 }
