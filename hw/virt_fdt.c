@@ -171,9 +171,10 @@ static void add_primecell(void *fdt, const char *node, const char *compat0, u64 
 
 static void add_virtio(void *fdt, const struct virt_fdt_info *in)
 {
-    /* QEMU lists the transports from the highest address down so that Linux, which probes
-     * in reverse, numbers them from the lowest. */
-    for (int i = in->nvirtio - 1; i >= 0; i--) {
+    /* QEMU 7.2's DTB lists the transports from the lowest address up (its nodes are added
+     * backwards with fdt_add_subnode(), which prepends); Linux probes them in DT order, so the
+     * lowest transport becomes virtio0/vda. Checked with `-M virt,dumpdtb=` on QEMU. */
+    for (int i = 0; i < in->nvirtio; i++) {
         u64 base = VIRT_MMIO_BASE + (u64)i * VIRT_MMIO_SIZE;
         char name[48];
         snprintf(name, sizeof(name), "virtio_mmio@%llx", (unsigned long long)base);
