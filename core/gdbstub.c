@@ -466,17 +466,17 @@ static void cmd_query(const char *p)
     send_packet("");
 }
 
-static void cmd_detach(bool kill)
+/* D (detach: the guest runs on), k (kill: emu quits, no reply) and vKill (kill, "OK"). */
+static void cmd_detach(bool kill, bool reply)
 {
     gs.dbg.nbp = 0;
     for (int i = 0; i < gs.m->ncpus; i++)
         gs.dbg.cpu[i] = (struct debug_cpu){0};
     debug_update_active(&gs.dbg, gs.m->ncpus);
-    if (kill) {
-        machine_request_shutdown(gs.m, 0);
-    } else {
+    if (reply)
         send_packet("OK");
-    }
+    if (kill)
+        machine_request_shutdown(gs.m, 0);
     gs.running = false;
     gs.m->paused = false;
     gdb_close_client();
@@ -523,9 +523,9 @@ static void handle_packet(char *p, size_t len)
         return send_packet(parse_tid(&q, &tid) && tid > 0 && cpu_of_thread(tid) ? "OK" : "E01");
     }
     case 'D':
-        return cmd_detach(false);
+        return cmd_detach(false, true);
     case 'k':
-        return cmd_detach(true);
+        return cmd_detach(true, false);
     case 'q':
     case 'Q':
         return cmd_query(p);
@@ -535,7 +535,7 @@ static void handle_packet(char *p, size_t len)
         if (!strncmp(p, "vCont;", 6))
             return cmd_vcont(p + 5);
         if (!strncmp(p, "vKill", 5))
-            return cmd_detach(true);
+            return cmd_detach(true, true);
         return send_packet("");
     case 'b':
         /* bs/bc: reverse execution needs record/replay (gdb_reverse_ops); unsupported. */
