@@ -5,6 +5,7 @@
  * concept. Sub-option parsers (-drive, -netdev, ...) are in cli_subopt.c.
  */
 #include "core/cli.h"
+#include "core/gdbstub.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -261,6 +262,10 @@ static int opt_stop(struct cli_state *st, const char *a)
 
 static int opt_gdb(struct cli_state *st, const char *a)
 {
+    char msg[160];
+    int port;
+    if (!gdbstub_parse_spec(a, &port, msg, sizeof(msg)))
+        return cli_bad(st, "-gdb: %s", msg);
     st->cfg->gdb = a;
     return 0;
 }

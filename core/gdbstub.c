@@ -639,7 +639,7 @@ static void gdbstub_poll(struct machine *m, bool idle)
         report_stop();
 }
 
-static bool parse_spec(const char *spec, int *port, char *err, size_t errlen)
+bool gdbstub_parse_spec(const char *spec, int *port, char *err, size_t errlen)
 {
     const char *p;
     if (!strncmp(spec, "tcp::", 5))
@@ -669,7 +669,7 @@ static bool parse_spec(const char *spec, int *port, char *err, size_t errlen)
 bool gdbstub_open(struct machine *m, const char *spec, char *err, size_t errlen)
 {
     int port;
-    if (!parse_spec(spec, &port, err, errlen))
+    if (!gdbstub_parse_spec(spec, &port, err, errlen))
         return false;
     const struct gdb_arch_ops *arch = m->ncpus ? gdb_arch_find(m->cpus[0]->ops->arch) : NULL;
     if (!arch) {

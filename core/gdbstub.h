@@ -43,6 +43,8 @@ const struct gdb_arch_ops *gdb_arch_find(const char *arch);
 
 /* Start listening on spec ("tcp::PORT" or "tcp:127.0.0.1:PORT"; only the loopback interface
  * is ever bound). Chains itself into m->poll. False with a message in err on failure. */
+/* Check a -gdb spec and extract its port; false with a message in err. */
+bool gdbstub_parse_spec(const char *spec, int *port, char *err, size_t errlen);
 bool gdbstub_open(struct machine *m, const char *spec, char *err, size_t errlen);
 void gdbstub_close(void);
 

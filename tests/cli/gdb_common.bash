@@ -42,6 +42,8 @@ start_emu() {
     PORT=$(free_port)
     ( "$EMU" -gdb "tcp::$PORT" "$@" >"$TMP/emu.out" 2>&1 </dev/null; echo $? >"$TMP/emu.status" ) &
     EMU_PID=$!
+    # A failing script must not leave emu running (it may wait for gdb forever).
+    trap 'kill "$EMU_PID" 2>/dev/null; pkill -P "$EMU_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
     wait_listen "$PORT"
 }
 
