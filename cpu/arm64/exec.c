@@ -101,8 +101,11 @@ static void debug_exception_taken(struct a64_cpu *cpu)
 }
 
 /* The hot loop, kept out of a64_run() so that no variable lives across setjmp(): the compiler
- * can then hold cpu and v in registers instead of reloading them from the stack each time. */
-static __attribute__((noinline)) void a64_run_loop(struct a64_cpu *cpu, bool tracing)
+ * can then hold cpu and v in registers instead of reloading them from the stack each time.
+ * Instantiated twice (a64_run_loop_fast/_slow) so that the fast one carries no debug or trace
+ * test at all. */
+static inline __attribute__((always_inline)) void a64_run_loop(struct a64_cpu *cpu,
+                                                               const bool tracing)
 {
     struct vcpu *v = &cpu->vcpu;
     while (likely(v->run_left)) {
@@ -136,6 +139,16 @@ static __attribute__((noinline)) void a64_run_loop(struct a64_cpu *cpu, bool tra
     }
 }
 
+static __attribute__((noinline)) void a64_run_loop_fast(struct a64_cpu *cpu)
+{
+    a64_run_loop(cpu, false);
+}
+
+static __attribute__((noinline)) void a64_run_loop_slow(struct a64_cpu *cpu)
+{
+    a64_run_loop(cpu, true);
+}
+
 static void a64_run(struct vcpu *v)
 {
     struct a64_cpu *cpu = a64_from_vcpu(v);
@@ -154,7 +167,10 @@ static void a64_run(struct vcpu *v)
     /* A synchronous exception lands here with the state of the exception entry, its
      * instruction already counted. */
     setjmp(jb);
-    a64_run_loop(cpu, tracing);
+    if (tracing)
+        a64_run_loop_slow(cpu);
+    else
+        a64_run_loop_fast(cpu);
     cpu->exc_jmp = NULL;
 }
 
