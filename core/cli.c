@@ -125,7 +125,7 @@ static int opt_machine(struct cli_state *st, const char *arg)
     if (n < 0)
         return cli_bad(st, "-M: too many properties (at most %d)", CFG_MAX_ITEMS);
     struct emu_config *cfg = st->cfg;
-    cfg->nmprops = 0;
+    /* As QEMU, several -machine options accumulate; a later value of a property wins. */
     for (int i = 0; i < n; i++) {
         if (!strcmp(kv[i].key, "type")) {
             cfg->machine = kv[i].value;
@@ -134,7 +134,13 @@ static int opt_machine(struct cli_state *st, const char *arg)
         } else if (!*kv[i].value) {
             return cli_bad(st, "-M: property '%s' needs a value (%s=...)", kv[i].key, kv[i].key);
         } else {
-            cfg->mprops[cfg->nmprops++] = (struct cfg_prop){kv[i].key, kv[i].value};
+            int j = 0;
+            while (j < cfg->nmprops && strcmp(cfg->mprops[j].key, kv[i].key))
+                j++;
+            if (j == CFG_MAX_ITEMS)
+                return cli_bad(st, "-M: too many properties (at most %d)", CFG_MAX_ITEMS);
+            cfg->mprops[j] = (struct cfg_prop){kv[i].key, kv[i].value};
+            cfg->nmprops += j == cfg->nmprops;
         }
     }
     if (!machine_find(cfg->machine))
@@ -497,10 +503,11 @@ static int check_whole(struct cli_state *st)
     int r = cli_check_drives(st);
     if (r)
         return r;
-    if (cfg->monitor && !strcmp(cfg->monitor, "stdio") && cfg->serial &&
-        !strcmp(cfg->serial, "stdio"))
-        return cli_bad(st, "-monitor stdio and -serial stdio both want stdio "
-                           "(use -serial mon:stdio, or another back-end for one of them)");
+    /* The serial console defaults to stdio; as QEMU, one stdio user at a time. */
+    if (cfg->monitor && !strcmp(cfg->monitor, "stdio") &&
+        (!cfg->serial || !strcmp(cfg->serial, "stdio") || !strcmp(cfg->serial, "mon:stdio")))
+        return cli_bad(st, "-monitor stdio: the serial console already uses stdio (add "
+                           "-serial null or -serial file:PATH, or use -monitor unix:PATH)");
     if (cfg->start_paused && !cfg->gdb && (!cfg->monitor || !strcmp(cfg->monitor, "none")))
         return cli_bad(st, "-S needs a way to continue: add -monitor stdio");
     if (cfg->record && cfg->replay)
@@ -557,7 +564,8 @@ int cli_check_machine_options(struct emu_config *cfg, char *err, size_t errlen)
         {MACHINE_OPT_NETDEV, "-netdev", "attach a network"},
         {MACHINE_OPT_RTC, "-rtc", "set the RTC"},
     };
-    const bool given[] = {cfg->initrd, cfg->append, cfg->dtb, cfg->bios, cfg->ndrives > 0,
+    /* With semihosting, -append is the command line SYS_GET_CMDLINE returns (as QEMU). */
+    const bool given[] = {cfg->initrd, cfg->append && !cfg->semihosting, cfg->dtb, cfg->bios, cfg->ndrives > 0,
                           cfg->nnetdevs > 0, cfg->rtc_base};
     for (size_t i = 0; i < ARRAY_SIZE(needs); i++)
         if (given[i] && !(t->options & needs[i].bit))

@@ -57,7 +57,7 @@ void machine_request_shutdown(struct machine *m, int status)
     for (int i = 0; i < m->ncpus; i++)
         m->cpus[i]->exit_request = true;
     if (m->running)
-        m->running->run_left = 0;
+        vclock_stop_run(&m->clock); /* the rest of the quantum is not executed */
 }
 
 static bool runnable(struct vcpu *v)

@@ -72,6 +72,17 @@ void vclock_run_due(struct vclock *c);
  * adds the instructions executed to icount and returns how many there were. */
 void vclock_begin_run(struct vclock *c, u64 *run_left, u64 budget);
 u64 vclock_end_run(struct vclock *c);
+/* End the current run now because the running vCPU stopped early (WFI/WFE, power-off, exit):
+ * the rest of its budget is not counted as executed. (Setting *run_left = 0 directly instead
+ * charges the whole budget, as if the vCPU had idled to the end of its quantum; that is
+ * deterministic too, since a budget never crosses the next event, but it inflates icount.) */
+static inline void vclock_stop_run(struct vclock *c)
+{
+    if (c->run_left) {
+        c->run_budget -= *c->run_left;
+        *c->run_left = 0;
+    }
+}
 /* All vCPUs idle: jump virtual time to the next deadline. Returns false if nothing is armed. */
 bool vclock_skip_to_next(struct vclock *c);
 

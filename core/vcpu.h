@@ -13,9 +13,11 @@ struct machine;
 struct vcpu_ops {
     const char *arch;
     /* Run while v->run_left > 0, decrementing it once per instruction (an instruction that
-     * takes an exception counts). Sets run_left to 0 to stop early: when the vCPU halts
-     * (WFI/WFE, power-off) or the machine shuts down. exit_request, set by a device or another
-     * vCPU, makes it re-check interrupts at the next instruction boundary. */
+     * takes an exception counts). Stops early when the vCPU halts (WFI/WFE, power-off) or
+     * the machine shuts down, preferably with vclock_stop_run(&machine->clock) so that the
+     * unexecuted rest of the budget is not counted (setting run_left to 0 charges it).
+     * exit_request, set by a device or another vCPU, makes it re-check interrupts at the
+     * next instruction boundary. */
     void (*run)(struct vcpu *v);
     /* Would an interrupt (pending, even if masked) wake this halted vCPU? */
     bool (*has_work)(struct vcpu *v);

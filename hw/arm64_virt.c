@@ -18,16 +18,6 @@ static const struct machine_prop_desc virt_props[] = {
     {0},
 };
 
-static const char *const virt_cpu_models[] = {"max", "cortex-a57", "cortex-a72", NULL};
-
-/* -device drivers (hw/virt_devices.c attaches them). */
-static const struct machine_prop_desc virt_devices[] = {
-    {"virtio-blk-device", "drive=ID: the -drive with that id as a virtio disk"},
-    {"virtio-net-device", "netdev=ID[,mac=..]: a network card on that -netdev"},
-    {"virtio-rng-device", "[seed=N][,entropy=seeded|host]: a random number source"},
-    {0},
-};
-
 static void virt_init(struct machine *m, struct emu_config *cfg)
 {
     as_add_ram(&m->as, "mach-virt.ram", VIRT_RAM_BASE, cfg->ram_size);
@@ -55,6 +45,17 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
             cpu->vcpu.powered_off = true;
     }
 }
+
+/* -cpu names: the models of cpu/arm64/model*.c. */
+static const char *const virt_cpu_models[] = {"max", "cortex-a57", "cortex-a72", NULL};
+
+/* -device drivers (hw/virt_devices.c attaches them). */
+static const struct machine_prop_desc virt_devices[] = {
+    {"virtio-blk-device", "drive=ID: the -drive with that id as a virtio disk"},
+    {"virtio-net-device", "netdev=ID[,mac=..]: a network card on that -netdev"},
+    {"virtio-rng-device", "[seed=N][,entropy=seeded|host]: a random number source"},
+    {0},
+};
 
 const struct machine_type arm64_virt_machine = {
     .name = "arm64-virt",

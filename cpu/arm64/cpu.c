@@ -28,6 +28,7 @@ struct a64_cpu *a64_cpu_create(struct machine *m, const char *model_name)
     cpu->vcpu.ops = &a64_vcpu_ops;
     cpu->model = model;
     machine_add_cpu(m, &cpu->vcpu);
+    a64_mmu_init(cpu); /* translation state; registers the TLBI/AT rows */
     a64_sysreg_finalize();
     cpu->semihosting = m->cfg->semihosting;
     return cpu;

@@ -49,6 +49,7 @@ void a64_set_el(struct a64_cpu *cpu, unsigned el, bool spsel)
     cpu->sp_idx = spsel ? el : 0;
     a64_fp_update(cpu);
     a64_fetch_invalidate(cpu);
+    a64_mmu_update(cpu); /* regime and MMU index follow the EL */
 }
 
 static const u8 vbar_slot[4] = {0, SR_VBAR_EL1, SR_VBAR_EL2, SR_VBAR_EL3};

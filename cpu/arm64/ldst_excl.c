@@ -14,6 +14,13 @@ static inline u32 excl_flags(bool ordered)
     return EXCL_FLAGS | (ordered ? A64_MEM_ACQREL : 0);
 }
 
+/* A misaligned store-exclusive: a64_rmw_ptr() raises the alignment fault (reported as a
+ * write) before any translation. */
+static void excl_alignment_check(struct a64_cpu *cpu, u64 va, unsigned bytes, u32 flags)
+{
+    a64_rmw_ptr(cpu, va, bytes, flags | A64_MEM_ALIGN);
+}
+
 /* LDXR/LDAXR (l=1) and STXR/STLXR (l=0) of 1, 2, 4 or 8 bytes. o0 = acquire/release. */
 void a64_exec_LDSTX(struct a64_cpu *cpu, const struct arg_excl *a)
 {
@@ -30,8 +37,10 @@ void a64_exec_LDSTX(struct a64_cpu *cpu, const struct arg_excl *a)
         return;
     }
     /* The store happens only if the monitor holds this address and size and memory still
-     * holds what LDXR read; otherwise no access is made (B2.9.5: whether a failing STXR
-     * faults is IMPLEMENTATION DEFINED when the monitor does not match). */
+     * holds what LDXR read; otherwise no access is made. AArch64.ExclusiveMonitorsPass()
+     * checks alignment before the monitor, so a misaligned STXR faults even when it fails. */
+    if (unlikely(va & (bytes - 1)))
+        excl_alignment_check(cpu, va, bytes, flags);
     u32 status = 1;
     if (cpu->excl_valid && cpu->excl_addr == va && cpu->excl_size == bytes) {
         u64 cur = a64_read(cpu, va, bytes, flags);
@@ -74,6 +83,8 @@ void a64_exec_LDSTXP(struct a64_cpu *cpu, const struct arg_excl *a)
         }
         return;
     }
+    if (unlikely(va & (bytes - 1)))
+        excl_alignment_check(cpu, va, bytes, flags);
     u32 status = 1;
     if (cpu->excl_valid && cpu->excl_addr == va && cpu->excl_size == bytes) {
         if (x) {

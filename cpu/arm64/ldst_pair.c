@@ -39,7 +39,11 @@ void a64_exec_LDSTP(struct a64_cpu *cpu, const struct arg_LDSTP *a)
         const u64 v[2] = {a64_x(cpu, a->rt), a64_x(cpu, a->rt2)};
         a64_write16(cpu, va, v, 0);
     } else {
-        a64_write(cpu, va, 8, (u32)a64_x(cpu, a->rt) | a64_x(cpu, a->rt2) << 32, 0);
+        /* Two word accesses, not one doubleword: alignment (Device memory, SCTLR.A) is
+         * checked per element. */
+        u64 v1 = a64_x(cpu, a->rt), v2 = a64_x(cpu, a->rt2);
+        a64_write(cpu, va, 4, v1, 0);
+        a64_write(cpu, va + 4, 4, v2, 0);
     }
     if (a->idx == 1 || a->idx == 3)
         a64_set_x_sp(cpu, a->rn, base + off);

@@ -7,7 +7,11 @@
 #ifndef EMU_CPU_ARM64_MEM_H
 #define EMU_CPU_ARM64_MEM_H
 
+#include <string.h>
+
 #include "cpu/arm64/cpu.h"
+#include "cpu/arm64/mmu.h"
+#include "softmmu/memory.h"
 
 /* Access flags. The low bits say how to check the access; the ISS bits describe the
  * instruction for ESR_ELx.ISS when a data abort is taken (ISV=1 only for single-register
@@ -24,10 +28,52 @@
 #define A64_MEM_AR (1u << 11)
 #define A64_MEM_SRT(n) ((u32)(n) << 12) /* bits [16:12] */
 #define A64_MEM_SRT_OF(f) (((f) >> 12) & 31)
+/* Set by mem.c itself (not by callers): log2 of the access size, for ESR.SAS. */
+#define A64_MEM_SAS_SHIFT 17
 
-/* Loads and stores of 1, 2, 4 or 8 bytes, little-endian. */
-u64 a64_read(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags);
-void a64_write(struct a64_cpu *cpu, u64 va, unsigned size, u64 val, u32 flags);
+/* The slow paths behind the inline fast path: translation, permission checks, MMIO,
+ * misaligned and page-crossing accesses, fast-path refill. */
+u64 a64_read_slow(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags);
+void a64_write_slow(struct a64_cpu *cpu, u64 va, unsigned size, u64 val, u32 flags);
+u64 a64_translate_fetch_slow(struct a64_cpu *cpu, u64 va);
+
+static inline struct a64_fast_entry *a64_fast_entry(struct a64_cpu *cpu, u64 va, u32 flags)
+{
+    struct a64_fast_tlb *t = (flags & A64_MEM_UNPRIV) ? cpu->mmu->cur_unpriv : cpu->mmu->cur;
+    return &t->e[(va >> PAGE_SHIFT) & (A64_FAST_ENTRIES - 1)];
+}
+
+/* Loads and stores of 1, 2, 4 or 8 bytes, little-endian. The hit path: one tag compare that
+ * checks page, permission and alignment, then a host access. */
+static inline u64 a64_read(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags)
+{
+    const struct a64_fast_entry *e = a64_fast_entry(cpu, va, flags);
+    if (likely(e->tag_r == (va & (~(PAGE_SIZE - 1) | (size - 1))))) {
+        const u8 *p = (const u8 *)(uintptr_t)(va + e->addend);
+        switch (size) {
+        case 1: return *p;
+        case 2: { u16 v; memcpy(&v, p, 2); return v; }
+        case 4: { u32 v; memcpy(&v, p, 4); return v; }
+        default: { u64 v; memcpy(&v, p, 8); return v; }
+        }
+    }
+    return a64_read_slow(cpu, va, size, flags);
+}
+
+static inline void a64_write(struct a64_cpu *cpu, u64 va, unsigned size, u64 val, u32 flags)
+{
+    const struct a64_fast_entry *e = a64_fast_entry(cpu, va, flags);
+    if (likely(e->tag_w == (va & (~(PAGE_SIZE - 1) | (size - 1))))) {
+        u8 *p = (u8 *)(uintptr_t)(va + e->addend);
+        switch (size) {
+        case 1: *p = (u8)val; return;
+        case 2: { u16 v = (u16)val; memcpy(p, &v, 2); return; }
+        case 4: { u32 v = (u32)val; memcpy(p, &v, 4); return; }
+        default: memcpy(p, &val, 8); return;
+        }
+    }
+    a64_write_slow(cpu, va, size, val, flags);
+}
 /* 16-byte accesses (LDP/STP of Q registers, LDXP/STXP, CASP of doublewords). A fault in
  * either half raises before any register is written; stores check both halves first. */
 void a64_read16(struct a64_cpu *cpu, u64 va, u64 out[2], u32 flags);
@@ -40,7 +86,13 @@ u8 *a64_rmw_ptr(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags);
 
 /* Translate va for an instruction fetch in the current regime; raises on fault.
  * Returns the physical address. */
-u64 a64_translate_fetch(struct a64_cpu *cpu, u64 va);
+static inline u64 a64_translate_fetch(struct a64_cpu *cpu, u64 va)
+{
+    const struct a64_fast_entry *e = &cpu->mmu->cur->e[(va >> PAGE_SHIFT) & (A64_FAST_ENTRIES - 1)];
+    if (likely(e->tag_x == (va & ~(PAGE_SIZE - 1))))
+        return e->pa_page | (va & (PAGE_SIZE - 1));
+    return a64_translate_fetch_slow(cpu, va);
+}
 
 /* A fetch from a physical address that is not RAM/ROM: synchronous external abort on
  * instruction fetch (IFSC 0b010000). */
@@ -60,5 +112,11 @@ void a64_mmu_ctx_changed(struct a64_cpu *cpu);
 /* Remove fast-path write entries that map the physical page pa (it now holds decoded code),
  * on every vCPU of the machine. */
 void a64_fast_tlb_drop_pa_writes(struct machine *m, u64 pa_page);
+
+/* A translation input changed: SCTLR_ELx, TCR_ELx, TTBRn_ELx, MAIR_ELx, HCR_EL2, VTTBR_EL2,
+ * VTCR_EL2 were written, or PSTATE.PAN changed. Call after the new value is in place. Nothing
+ * is removed from the architectural TLB (that is TLBI's job); the fast path is refilled from
+ * it. EL changes are picked up by a64_set_el(). */
+void a64_mmu_ctx_changed(struct a64_cpu *cpu);
 
 #endif

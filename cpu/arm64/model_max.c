@@ -24,11 +24,12 @@ static const struct a64_id_feature max_features[] = {
     {SR_ID_AA64DFR0_EL1, 20, 5, "WRPs: 6 watchpoints"},
     {SR_ID_AA64DFR0_EL1, 28, 1, "CTX_CMPs: 2 context-aware breakpoints"},
     /* ID_AA64ISAR0_EL1 */
-    {SR_ID_AA64ISAR0_EL1, 4, 0, "FEAT_AES / FEAT_PMULL (1 = AES, 2 = +PMULL)"},
-    {SR_ID_AA64ISAR0_EL1, 8, 0, "FEAT_SHA1"},
-    {SR_ID_AA64ISAR0_EL1, 12, 0, "FEAT_SHA256 (2 = +FEAT_SHA512)"},
+    {SR_ID_AA64ISAR0_EL1, 4, 2, "FEAT_AES / FEAT_PMULL (1 = AES, 2 = +PMULL)"},
+    {SR_ID_AA64ISAR0_EL1, 8, 1, "FEAT_SHA1"},
+    {SR_ID_AA64ISAR0_EL1, 12, 1, "FEAT_SHA256 (2 = +FEAT_SHA512)"},
     {SR_ID_AA64ISAR0_EL1, 16, 0, "FEAT_CRC32"},
     {SR_ID_AA64ISAR0_EL1, 20, 2, "FEAT_LSE"},
+    {SR_ID_AA64ISAR0_EL1, 28, 1, "FEAT_RDM (SQRDMLAH, SQRDMLSH)"},
     {SR_ID_AA64ISAR0_EL1, 56, 0, "FEAT_TLBIOS (1) / FEAT_TLBIRANGE (2)"},
     /* ID_AA64ISAR1_EL1 */
     {SR_ID_AA64ISAR1_EL1, 36, 1, "FEAT_SB"},

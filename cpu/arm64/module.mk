@@ -14,5 +14,4 @@ $(BUILD)/$(BUILD)/gen/a64_decode.o: $(BUILD)/gen/a64_decode.c $(BUILD)/gen/a64_d
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
-UNIT_TESTS += $(wildcard tests/unit/a64_*.c)
 UNIT_TESTS += $(wildcard tests/unit/sys_*.c)

@@ -110,9 +110,14 @@ static u64 sh_read(struct a64_cpu *cpu, u64 block)
 
 static u64 sh_get_cmdline(struct a64_cpu *cpu, u64 block)
 {
-    const char *cmdline = cpu->vcpu.machine->cfg->append;
+    /* As QEMU does, the "command used to invoke the application" is the image path followed
+     * by -append's arguments. */
+    const struct emu_config *cfg = cpu->vcpu.machine->cfg;
+    char cmdline[4096];
+    snprintf(cmdline, sizeof(cmdline), "%s%s%s", cfg->kernel ? cfg->kernel : "",
+             cfg->append ? " " : "", cfg->append ? cfg->append : "");
     u64 buf = arg(cpu, block, 0), size = arg(cpu, block, 1);
-    u64 len = cmdline ? strlen(cmdline) : 0;
+    u64 len = strlen(cmdline);
     if (len + 1 > size) {
         sh_errno = E2BIG;
         return ~0ull;

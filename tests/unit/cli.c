@@ -8,6 +8,7 @@
 #include "check.h"
 #include "core/log.h"
 #include "core/machine.h"
+#include "cpu/arm64/model.h"
 
 static struct emu_config cfg;
 static char err[512];
@@ -79,6 +80,12 @@ static void test_machine(void)
     CHECK(!cfg_machine_prop_bool(&cfg, "secure", true));
     CHECK(cfg_machine_prop(&cfg, "gic-version") == NULL);
     CHECK_EQ(parse("-machine", "type=arm64-virt,virtualization=off", NULL), CLI_RUN);
+    CHECK_EQ(parse("-M", "arm64-virt,secure=on", "-machine", "virtualization=on", "-machine",
+                   "secure=off", NULL), CLI_RUN);
+    CHECK_EQ(cfg.nmprops, 2);
+    CHECK(cfg_machine_prop_bool(&cfg, "virtualization", false));
+    CHECK(!cfg_machine_prop_bool(&cfg, "secure", true));
+    CHECK(!strcmp(cfg.machine, "arm64-virt"));
     CHECK_EQ(parse("-M", "arm64-virt,bogus=1", NULL), 2);
     CHECK_HAS(err, "no property 'bogus'");
     CHECK_HAS(err, "virtualization, secure");
@@ -95,6 +102,11 @@ static void test_machine(void)
     CHECK_HAS(out_text, "max");
     CHECK_EQ(parse("-cpu", "cortex-z99", NULL), 2);
     CHECK_HAS(err, "unknown CPU model 'cortex-z99'");
+    /* Every -cpu name the board accepts is a model the CPU code can build. */
+    for (const char *const *n = machine_find("arm64-virt")->cpu_models; *n; n++) {
+        CHECK(a64_model_find(*n) != NULL);
+        CHECK_EQ(parse("-cpu", *n, NULL), CLI_RUN);
+    }
     CHECK_EQ(parse("-cpu", "max", "-smp", "4", NULL), CLI_RUN);
     CHECK_EQ(cfg.smp, 4);
     CHECK_EQ(parse("-smp", "cpus=2", NULL), CLI_RUN);
@@ -191,7 +203,10 @@ static void test_misc(void)
     CHECK(cfg.nographic);
     CHECK_EQ(parse("-serial", "tcp:1234", NULL), 2);
     CHECK_EQ(parse("-monitor", "stdio", "-serial", "stdio", NULL), 2);
-    CHECK_EQ(parse("-monitor", "stdio", "-serial", "mon:stdio", "-S", NULL), CLI_RUN);
+    CHECK_EQ(parse("-monitor", "stdio", NULL), 2); /* the serial console defaults to stdio */
+    CHECK_HAS(err, "already uses stdio");
+    CHECK_EQ(parse("-monitor", "stdio", "-serial", "mon:stdio", NULL), 2);
+    CHECK_EQ(parse("-monitor", "stdio", "-serial", "null", "-S", NULL), CLI_RUN);
     CHECK(cfg.start_paused);
     CHECK_EQ(parse("-S", NULL), 2);
     CHECK_HAS(err, "-S needs");
@@ -245,6 +260,8 @@ static void test_machine_options(void)
             CHECK_HAS(err, "not implemented");
         }
     }
+    CHECK_EQ(parse("-semihosting", "-append", "a b c", NULL), CLI_RUN);
+    CHECK_EQ(cli_check_machine_options(&cfg, err, sizeof(err)), 0);
     CHECK_EQ(parse("-device", "virtio-rng-device,seed=1", NULL), CLI_RUN);
     CHECK_EQ(cfg.ndevices, 1);
 }

@@ -1,2 +1,2 @@
-# tests/unit/: host unit tests, one executable per .c file, linked with build/libemu.a.
+# tests/unit/: host unit tests, one executable per source file (exit 0 = pass).
 UNIT_TESTS += $(wildcard tests/unit/*.c)

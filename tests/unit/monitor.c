@@ -79,6 +79,18 @@ int main(void)
     CHECK_HAS(text, "12345 ns");
     vevent_cancel(&m.clock, &ev);
 
+    /* xp reads physical memory through the address space (the image is at RAM base). */
+    CHECK(run("xp /2xw 0x40000000"));
+    CHECK_HAS(text, "0000000040000000: 0x14000000 0x00000000");
+    CHECK(run("xp 0x40000000"));
+    CHECK_HAS(text, "0000000040000000: 0x14000000\n");
+    CHECK(run("xp /1db 0x40000003"));
+    CHECK_HAS(text, "0000000040000003: 20\n");
+    CHECK(run("xp /3xg 0x4ffffff8"));
+    CHECK_HAS(text, "000000004ffffff8: 0x0000000000000000 Cannot access memory\n");
+    CHECK(run("xp /9q 0x0"));
+    CHECK_HAS(text, "usage: xp");
+
     /* Subsystems register their own commands, matched word by word. */
     monitor_register("info test", "[ARGS...]", "a test command", cmd_info_test);
     monitor_register("info test", "[ARGS...]", "a test command", cmd_info_test); /* no-op */

@@ -72,4 +72,5 @@ test_main:
     CHECK_EQ x6, 0, 18
     mov     x0, #0
     ret
+    .balign 8           // MMU off: Device memory, so no unaligned accesses
 digits: .ascii "123456789"

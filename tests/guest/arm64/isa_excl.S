@@ -86,14 +86,6 @@ test_main:
     CHECK_EQ x0, 0xfedcba1076543210, 26
     ldaprb  w0, [x7]
     CHECK_EQ x0, 0x10, 27
-    // misaligned exclusive: alignment fault (data abort, DFSC 0b100001)
-    add     x7, x1, #4
-    EXPECT_EXC
-    ldxr    x3, [x7]
-    ubfx    x3, x0, #26, #6
-    CHECK_EQ x3, 0x25, 28
-    and     x3, x0, #0x3f
-    CHECK_EQ x3, 0x21, 29
     mov     x0, #0
     mov     x30, x28
     ret

@@ -35,7 +35,7 @@ test_main:
     mrs     x3, id_aa64dfr1_el1
     CHECK_EQ x3, 0, 9
     mrs     x3, id_aa64isar0_el1
-    CHECK_EQ x3, 0x200000, 10           // LSE
+    CHECK_EQ x3, 0x10201120, 10         // RDM, LSE, AES+PMULL, SHA1, SHA256
     mrs     x3, id_aa64isar1_el1
     CHECK_EQ x3, 0x1000000000, 11       // SB
     mrs     x3, id_aa64isar2_el1

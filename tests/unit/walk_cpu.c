@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit test: translation as a vCPU sees it (cpu/arm64/mem.c, mmu.c, tlbi.c): MMU-off Device
+ * alignment, the fast path, ASID retention without walks, stale PTEs until TLBI, permission
+ * and fetch aborts with their ESR, code pages losing fast write pointers, TLBI broadcast and
+ * the HCR_EL2.TTLB trap. */
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/machine.h"
+#include "cpu/arm64/cpu.h"
+#include "cpu/arm64/decode_cache.h"
+#include "cpu/arm64/exception.h"
+#include "cpu/arm64/mem.h"
+#include "cpu/arm64/sysreg.h"
+
+#define RAM 0x40000000ull
+static int fails, checks;
+#define CHECK(c)                                                                               \
+    do {                                                                                       \
+        checks++;                                                                              \
+        if (!(c)) {                                                                            \
+            fails++;                                                                           \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #c);                                \
+        }                                                                                      \
+    } while (0)
+
+static struct machine m;
+static struct emu_config cfg = {.ram_size = 64 << 20, .smp = 2, .cpu_model = "max"};
+static struct a64_cpu *cpu, *cpu2;
+static jmp_buf jb;
+
+static void wr(u64 pa, u64 v)
+{
+    as_write(&m.as, pa, 8, v);
+}
+
+/* Run f; return true if it raised an exception (then restore EL1). */
+#define FAULTS(stmt)                                                                           \
+    ({                                                                                         \
+        volatile bool _f = false;                                                                       \
+        cpu->exc_jmp = &jb;                                                                    \
+        if (setjmp(jb)) {                                                                      \
+            _f = true;                                                                         \
+            a64_set_el(cpu, 1, true);                                                          \
+        } else {                                                                               \
+            stmt;                                                                              \
+        }                                                                                      \
+        _f;                                                                                    \
+    })
+
+#define L1A (RAM + 0x100000)
+#define L2A (RAM + 0x101000)
+#define L3A (RAM + 0x102000)
+#define L1B (RAM + 0x103000)
+#define L2B (RAM + 0x104000)
+#define L3B (RAM + 0x105000)
+#define P(n) (RAM + 0x200000 + (n) * 0x1000ull)
+#define VA 0x80000000ull
+#define PAGE(pa, ap) ((pa) | (1 << 10) | (3 << 8) | (1 << 11) | ((ap) << 6) | 3)
+
+static void tlbi(struct a64_cpu *c, u32 op1, u32 crm, u32 op2, u64 xt)
+{
+    c->x[5] = xt;
+    a64_sysreg_access(c, SR_ENC(1, op1, 8, crm, op2), 5, false);
+}
+
+int main(void)
+{
+    as_init(&m.as);
+    m.cfg = &cfg;
+    as_add_ram(&m.as, "ram", RAM, 64 << 20);
+    a64_code_cache_init(&m);
+    cpu = a64_cpu_create(&m, "max");
+    cpu2 = a64_cpu_create(&m, "max");
+    a64_cpu_reset(cpu, 1, RAM);
+    a64_cpu_reset(cpu2, 1, RAM);
+
+    /* MMU off: flat; data is Device-nGnRnE, so an unaligned access is an Alignment fault. */
+    a64_write(cpu, RAM + 0x1000, 8, 0x1122334455667788ull, 0);
+    CHECK(a64_read(cpu, RAM + 0x1000, 8, 0) == 0x1122334455667788ull);
+    CHECK(FAULTS(a64_read(cpu, RAM + 0x1001, 4, 0)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x96000021 && cpu->sr[SR_FAR_EL1] == RAM + 0x1001);
+
+    /* Two address spaces: VA -> P(1) under ASID 1 (tables A), VA -> P(2) under ASID 2 (B). */
+    for (u64 a = L1A; a < L3B + 0x1000; a += 8)
+        wr(a, 0);
+    wr(L1A + 2 * 8, L2A | 3);
+    wr(L2A, L3A | 3);
+    wr(L3A, PAGE(P(1), 0));
+    wr(L3A + 8, PAGE(P(4), 2) | (1ull << 53)); /* RO, PXN */
+    wr(L1B + 2 * 8, L2B | 3);
+    wr(L2B, L3B | 3);
+    wr(L3B, PAGE(P(2), 0));
+    for (int n = 1; n <= 4; n++)
+        wr(P(n), 0x1111ull * n);
+    cpu->sr[SR_MAIR_EL1] = 0xff;
+    cpu->sr[SR_TCR_EL1] = 25 | (1ull << 23) | (2ull << 32);
+    cpu->sr[SR_TTBR0_EL1] = L1A | 1ull << 48;
+    cpu->sr[SR_SCTLR_EL1] = 1;
+    a64_mmu_ctx_changed(cpu);
+    u64 walks0 = cpu->mmu->stats.walks;
+    CHECK(a64_read(cpu, VA, 8, 0) == 0x1111);
+    u64 walks = cpu->mmu->stats.walks, hits = cpu->mmu->tlb.stats.hits;
+    CHECK(walks == walks0 + 1);
+    CHECK(a64_read(cpu, VA + 8, 8, 0) == 0 && cpu->mmu->tlb.stats.hits == hits); /* fast path */
+    CHECK(cpu->mmu->stats.walks == walks);
+    cpu->sr[SR_TTBR0_EL1] = L1B | 2ull << 48;
+    a64_mmu_ctx_changed(cpu);
+    CHECK(a64_read(cpu, VA, 8, 0) == 0x2222 && cpu->mmu->stats.walks == walks + 1);
+    /* Back to ASID 1: the refill is a TLB lookup, not a walk. */
+    cpu->sr[SR_TTBR0_EL1] = L1A | 1ull << 48;
+    a64_mmu_ctx_changed(cpu);
+    CHECK(a64_read(cpu, VA, 8, 0) == 0x1111 && cpu->mmu->stats.walks == walks + 1);
+    CHECK(cpu->mmu->tlb.stats.hits == hits + 1);
+    /* A changed PTE is not seen until TLBI VAE1 for the ASID. */
+    wr(L3A, PAGE(P(3), 0));
+    CHECK(a64_read(cpu, VA, 8, 0) == 0x1111);
+    tlbi(cpu, 0, 7, 1, (VA >> 12) | 2ull << 48); /* other ASID: kept */
+    CHECK(a64_read(cpu, VA, 8, 0) == 0x1111);
+    tlbi(cpu, 0, 7, 1, (VA >> 12) | 1ull << 48);
+    CHECK(a64_read(cpu, VA, 8, 0) == 0x3333);
+
+    /* Permission fault on a read-only page: DABT_CUR, WnR, level 3. */
+    CHECK(a64_read(cpu, VA + 0x1000, 8, 0) == 0x4444);
+    CHECK(FAULTS(a64_write(cpu, VA + 0x1008, 8, 1, 0)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x9600004f && cpu->sr[SR_FAR_EL1] == VA + 0x1008);
+    /* Fetch from a PXN page: IABT_CUR permission level 3; from the RW page: fine. */
+    CHECK(FAULTS(a64_translate_fetch(cpu, VA + 0x1000)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x8600000f);
+    CHECK(a64_translate_fetch(cpu, VA + 4) == P(3) + 4);
+    /* Translation fault, level 3, read. */
+    CHECK(FAULTS(a64_read(cpu, VA + 0x2000, 8, 0)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x96000007);
+    /* A page crossing read checks both pages: the second is unmapped (FAR: its first byte). */
+    CHECK(FAULTS(a64_read(cpu, VA + 0x1ffc, 8, 0)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x96000007 && cpu->sr[SR_FAR_EL1] == VA + 0x2000);
+    CHECK(a64_read(cpu, VA + 0xffc, 8, 0) == (0x4444ull << 32));
+
+    /* Decoded code in P(3): fast writes to it stop, the slow write retires the page. */
+    a64_write(cpu, VA + 16, 8, 7, 0);
+    struct a64_dpage *dp = a64_dpage_get(&m, P(3));
+    struct mem_region *mr = as_find(&m.as, P(3));
+    CHECK(dp && *mr_code_slot(mr, P(3)) == dp);
+    a64_write(cpu, VA + 16, 8, 8, 0);
+    CHECK(*mr_code_slot(mr, P(3)) == NULL);
+    CHECK(a64_read(cpu, VA + 16, 8, 0) == 8);
+
+    /* TLBI VAE1IS reaches cpu2; HCR_EL2.FB upgrades a local TLBI at EL1 too. */
+    cpu2->sr[SR_MAIR_EL1] = 0xff;
+    cpu2->sr[SR_TCR_EL1] = cpu->sr[SR_TCR_EL1];
+    cpu2->sr[SR_TTBR0_EL1] = L1A | 1ull << 48;
+    cpu2->sr[SR_SCTLR_EL1] = 1;
+    a64_mmu_ctx_changed(cpu2);
+    cpu2->exc_jmp = &jb;
+    CHECK(a64_read(cpu2, VA, 8, 0) == 0x3333);
+    CHECK(tlb_lookup(&cpu2->mmu->tlb, VMSA_REGIME_EL10, 0, 1, VA) != NULL);
+    tlbi(cpu, 0, 3, 1, (VA >> 12) | 1ull << 48); /* VAE1IS */
+    CHECK(tlb_lookup(&cpu2->mmu->tlb, VMSA_REGIME_EL10, 0, 1, VA) == NULL);
+    CHECK(a64_read(cpu2, VA, 8, 0) == 0x3333);
+    tlbi(cpu, 0, 7, 0, 0); /* VMALLE1, local */
+    CHECK(tlb_lookup(&cpu2->mmu->tlb, VMSA_REGIME_EL10, 0, 1, VA) != NULL);
+    cpu->sr[SR_HCR_EL2] = 1ull << 9 | 1ull << 31; /* FB */
+    a64_mmu_ctx_changed(cpu);
+    tlbi(cpu, 0, 7, 0, 0);
+    CHECK(tlb_lookup(&cpu2->mmu->tlb, VMSA_REGIME_EL10, 0, 1, VA) == NULL);
+
+    /* HCR_EL2.TTLB: TLBI VAE1 at EL1 traps to EL2 with EC 0x18 and the instruction's ISS. */
+    struct a64_dpage *cp = a64_dpage_get(&m, RAM);
+    wr(RAM, 0xd5088725); /* TLBI VAE1, X5 */
+    cp = a64_dpage_get(&m, RAM);
+    cpu->cur_page = cp;
+    cpu->pc = RAM;
+    cpu->sr[SR_HCR_EL2] = 1ull << 25 | 1ull << 31;
+    a64_mmu_ctx_changed(cpu);
+    CHECK(FAULTS(tlbi(cpu, 0, 7, 1, 0)));
+    CHECK(cpu->sr[SR_ESR_EL2] == (0x18u << 26 | 1u << 25 | 1u << 20 | 1u << 17 | 8u << 10 |
+                                  5u << 5 | 7u << 1));
+    cpu->sr[SR_HCR_EL2] = 1ull << 31;
+    a64_mmu_ctx_changed(cpu);
+
+    a64_mmu_print_stats(cpu, stdout);
+    a64_mmu_print_tlb(cpu, stdout);
+    a64_mmu_print_walk(cpu, VA + 0x1234, 1, stdout);
+    a64_mmu_dump(cpu, VA, false, 4, 8, stdout);
+    a64_mmu_dump(cpu, P(1), true, 16, 1, stdout);
+    printf("walk_cpu: %d checks, %d failed\n", checks, fails);
+    return fails != 0;
+}
