@@ -12,7 +12,7 @@
 #include "cpu/arm64/cpu.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mem.h"
-#include "cpu/arm64/sysreg_fields.h"
+#include "cpu/arm64/mmu.h"
 
 /* gdb register numbers, fixed by the core and fpu features' order. */
 enum {
@@ -226,23 +226,16 @@ static bool a64_gdb_write_reg(struct vcpu *v, int n, const u8 *buf, size_t len)
     return true;
 }
 
-/* The stage 1 SCTLR and HCR_EL2.VM of the regime the vCPU is in now. */
-static bool a64_gdb_mmu_on(struct a64_cpu *cpu)
-{
-    static const u8 sctlr[4] = {SR_SCTLR_EL1, SR_SCTLR_EL1, SR_SCTLR_EL2, SR_SCTLR_EL3};
-    unsigned el = cpu->el == 0 && a64_in_host(cpu) ? 2 : cpu->el;
-    if (cpu->sr[sctlr[el]] & SCTLR_M)
-        return true;
-    return el < 2 && (a64_hcr(cpu) & HCR_EL2_VM);
-}
-
-/* Debugger translation: until the MMU's non-faulting walker is available, only identity
- * (MMU off) is supported; anything else is refused rather than guessed. */
+/* Debugger translation: the MMU's walk of the vCPU's current regime (stage 1 and, under
+ * HCR_EL2.VM, stage 2), without the TLB (a debugger must not change what the guest's TLB
+ * holds) and without raising anything: a fault just makes the access fail (gdb reports E14). */
 static bool a64_gdb_translate(struct a64_cpu *cpu, u64 va, u64 *pa)
 {
-    if (a64_gdb_mmu_on(cpu))
+    struct vmsa_result r;
+    struct mmu_fault f;
+    if (!a64_mmu_translate(cpu, &cpu->mmu->ctx, va, false, false, &r, &f))
         return false;
-    *pa = va;
+    *pa = r.pa;
     return true;
 }
 
@@ -251,6 +244,7 @@ static bool a64_gdb_access(struct vcpu *v, u64 va, u8 *buf, size_t len, bool wri
     struct a64_cpu *cpu = a64_from_vcpu(v);
     struct phys_as *as = &v->machine->as;
     while (len) {
+        /* Translate page by page: contiguous VAs need not be contiguous PAs. */
         size_t chunk = PAGE_SIZE - (va & (PAGE_SIZE - 1));
         if (chunk > len)
             chunk = len;
