@@ -545,48 +545,6 @@ static void handle_packet(char *p, size_t len)
     }
 }
 
-/* `xp /Nu ADDR` (QEMU's syntax; u = b, h, w or g, hex only): physical memory, RAM and ROM,
- * for gdb's `monitor xp` when the virtual address is not what you want. */
-static void cmd_xp(struct machine *m, int argc, char **argv, FILE *out)
-{
-    u64 count = 1, size = 4, addr;
-    int a = 1;
-    if (a < argc && argv[a][0] == '/') {
-        char *p = argv[a++] + 1;
-        count = strtoull(p, &p, 10);
-        if (!count)
-            count = 1;
-        for (; *p; p++) {
-            if (*p == 'b' || *p == 'h' || *p == 'w' || *p == 'g')
-                size = *p == 'b' ? 1 : *p == 'h' ? 2 : *p == 'w' ? 4 : 8;
-            else if (*p != 'x') {
-                fprintf(out, "xp: only hex output (x) of b, h, w or g units\n");
-                return;
-            }
-        }
-    }
-    const char *q = a < argc ? argv[a] : "";
-    if (q[0] == '0' && (q[1] == 'x' || q[1] == 'X'))
-        q += 2;
-    if (a + 1 != argc || !gdb_parse_hex(&q, &addr) || *q) {
-        fprintf(out, "usage: xp /Nu ADDR (u: b, h, w, g)\n");
-        return;
-    }
-    if (count > 1024)
-        count = 1024;
-    for (u64 i = 0; i < count; i++) {
-        u64 pa = addr + i * size, val = 0;
-        if (i % (16 / size) == 0)
-            fprintf(out, "%s%016llx:", i ? "\n" : "", (unsigned long long)pa);
-        if (!as_dma_read(&m->as, pa, &val, size)) {
-            fprintf(out, " (not RAM/ROM)\n");
-            return;
-        }
-        fprintf(out, " 0x%0*llx", (int)size * 2, (unsigned long long)val);
-    }
-    fprintf(out, "\n");
-}
-
 /* ---- socket ---- */
 
 static void gdb_close_client(void)
@@ -740,7 +698,6 @@ bool gdbstub_open(struct machine *m, const char *spec, char *err, size_t errlen)
     m->poll = gdbstub_poll;
     m->debug = &gs.dbg;
     gs.open = true;
-    monitor_register("xp", "/Nu ADDR", "show physical memory (u: b, h, w, g)", cmd_xp);
     return true;
 }
 

@@ -235,7 +235,7 @@ static bool a64_gdb_translate(struct a64_cpu *cpu, u64 va, u64 *pa)
     struct mmu_fault f;
     if (!a64_mmu_translate(cpu, &cpu->mmu->ctx, va, false, false, &r, &f))
         return false;
-    *pa = r.pa;
+    *pa = r.pa | (va & ((1ull << r.size_shift) - 1)); /* r.pa is the block/page base */
     return true;
 }
 

@@ -32,7 +32,8 @@ wait_listen() {
         grep -q ":$hex 00000000:0000 0A" /proc/net/tcp 2>/dev/null && return 0
         sleep 0.05
     done
-    echo "emu does not listen on port $1"
+    echo "emu does not listen on port $1: $(head -c 300 "$TMP/emu.out" 2>/dev/null)"
+    failures=$((failures + 1))
     return 1
 }
 

@@ -54,7 +54,7 @@ want '^0x[0-9a-f]+:[[:space:]]+0x0000000000000004$' "gdb_data2 written"
 want '^\$11 = 0x55$' "v1 lane written"
 want 'CPU #0: arch=aarch64' "monitor output"
 want '^0000000040080000: 0x[0-9a-f]{16} 0x[0-9a-f]{16}$' "monitor xp of RAM"
-want '^0000000008000000: \(not RAM/ROM\)$' "monitor xp refuses device memory"
+want '^0000000008000000: Cannot access memory' "monitor xp refuses device memory"
 want 'exited with code 0177' "the guest's exit status (100 + 23 + 4)"
 emu_exit 127
 dump_on_failure
