@@ -2,13 +2,13 @@
 # gdbstub protocol details no gdb batch script reaches, spoken raw: acks and NAK
 # retransmission, QStartNoAckMode, qSupported, target description, thread queries, Ctrl-C
 # while the guest runs (a `b .` loop), E14 for device memory, binary X writes, unsupported
-# watchpoints, vCont, kill. Also: -gdb with a non-loopback address is refused.
+# watchpoints, vCont, two vCPUs as two threads, kill. Also: -gdb with a non-loopback address is refused.
 . "$(dirname "$0")/common.bash"
 . "$(dirname "$0")/gdb_common.bash"
 expect 2 "only the loopback interface" -gdb tcp:0.0.0.0:1234 -kernel "$(kernel)"
 expect 2 "expected tcp::PORT" -gdb 1234 -kernel "$(kernel)"
 K=$(kernel) # `b .` at the load address: runs until interrupted
-start_emu -M arm64-virt -nographic -kernel "$K" || finish
+start_emu -M arm64-virt -smp 2 -nographic -kernel "$K" || finish
 python3 - "$PORT" >"$TMP/rsp.out" 2>&1 <<'PY' || failures=$((failures + 1))
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
@@ -59,11 +59,17 @@ s.sendall(frame(b"?"))
 pre, stop = recv_packet(ack=False)
 check("no ack in no-ack mode", pre, b"")
 check("stopped on attach", stop, b"T05thread:01;")
-check("thread list", cmd(b"qfThreadInfo", False), b"m01")
+check("thread list", cmd(b"qfThreadInfo", False), b"m01,02")
 check("thread list end", cmd(b"qsThreadInfo", False), b"l")
 check("current thread", cmd(b"qC", False), b"QC01")
 check("thread alive", cmd(b"T01", False), b"OK")
-check("no thread 2", cmd(b"T02", False), b"E01")
+check("thread 2 alive", cmd(b"T02", False), b"OK")
+check("no thread 3", cmd(b"T03", False), b"E01")
+check("thread 2 extra info", bytes.fromhex(cmd(b"qThreadExtraInfo,2", False).decode()),
+      b"CPU#1 EL1h off")
+check("select thread 2", cmd(b"Hg2", False), b"OK")
+check("x5 of thread 2", cmd(b"p5", False), b"0000000000000000")
+check("select thread 1", cmd(b"Hg1", False), b"OK")
 x = cmd(b"qXfer:features:read:target.xml:0,ffff", False)
 check("target.xml", x, lambda r: r.startswith(b"l") and b"aarch64-core.xml" in r)
 x = cmd(b"qXfer:features:read:aarch64-core.xml:0,20", False)
@@ -91,6 +97,8 @@ check("read x5", cmd(b"p5", False), b"efbeadde00000000")
 g = cmd(b"g", False)
 check("g packet: x0..x30, sp, pc, cpsr, v0..v31, fpsr, fpcr, sysregs",
       len(g), 2 * (33 * 8 + 4 + 32 * 16 + 8 + 27 * 8))
+check("thread 2 kept its own x5", cmd(b"Hg2", False) + cmd(b"p5", False), b"OK0000000000000000")
+check("back to thread 1", cmd(b"Hg1", False), b"OK")
 # Run, then interrupt with Ctrl-C: T02 at the loop.
 s.sendall(frame(b"vCont;c"))
 time.sleep(0.3)
