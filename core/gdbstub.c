@@ -105,13 +105,17 @@ static bool parse_tid(const char **p, s64 *tid)
 
 /* ---- stops ---- */
 
-static void send_stop_reply(struct vcpu *v, int reason, u64 addr)
+static void send_stop_reply(struct vcpu *v, int reason, u64 addr, int watch_kind)
 {
     char buf[96];
     int sig = reason == DEBUG_STOP_INTR ? 2 : 5;
     int n = snprintf(buf, sizeof(buf), "T%02xthread:%02x;", sig, v->index + 1);
     if (reason == DEBUG_STOP_BREAK && gs.swbreak)
         snprintf(buf + n, sizeof(buf) - (size_t)n, "swbreak:;");
+    if (reason == DEBUG_STOP_WATCH)
+        snprintf(buf + n, sizeof(buf) - (size_t)n, "%swatch:%llx;",
+                 watch_kind == DEBUG_WATCH_READ ? "r" : watch_kind == DEBUG_WATCH_ACCESS ? "a" : "",
+                 (unsigned long long)addr);
     gs.g_cpu = v->index;
     gs.c_cpu = v->index;
     send_packet(buf);
@@ -123,7 +127,7 @@ static void report_stop(void)
     struct machine *m = gs.m;
     gs.running = false;
     struct vcpu *who = NULL;
-    int reason = DEBUG_STOP_INTR;
+    int reason = DEBUG_STOP_INTR, watch_kind = 0;
     u64 addr = 0;
     for (int i = 0; i < m->ncpus; i++) {
         struct debug_cpu *dc = &gs.dbg.cpu[i];
@@ -131,6 +135,7 @@ static void report_stop(void)
             who = m->cpus[i];
             reason = dc->stop;
             addr = dc->stop_addr;
+            watch_kind = dc->stop_watch;
         }
     }
     for (int i = 0; i < m->ncpus; i++) {
@@ -139,7 +144,7 @@ static void report_stop(void)
         gs.dbg.cpu[i].hold = false;
     }
     debug_update_active(&gs.dbg, m->ncpus);
-    send_stop_reply(who ? who : m->cpus[gs.c_cpu], reason, addr);
+    send_stop_reply(who ? who : m->cpus[gs.c_cpu], reason, addr, watch_kind);
 }
 
 static void resume(void)
@@ -149,6 +154,8 @@ static void resume(void)
         struct vcpu *v = gs.m->cpus[i];
         /* Resuming at a breakpoint executes that instruction instead of stopping again. */
         gs.dbg.cpu[i].skip_bp = debug_bp_at(&gs.dbg, gs.arch->get_pc(v));
+        /* Likewise an instruction stopped by a watchpoint now completes. */
+        gs.dbg.cpu[i].skip_watch = true;
         gs.dbg.cpu[i].stop = DEBUG_STOP_NONE;
     }
     gs.running = true;
@@ -274,8 +281,17 @@ static void cmd_breakpoint(const char *p, bool insert)
     if (!gdb_parse_hex(&p, &type) || *p++ != ',' || !parse_addr_len(&p, &addr, &kind, 0))
         return send_packet("E01");
     /* Z0 (software) and Z1 (hardware) both compare the PC in the step loop: no guest memory
-     * is patched, so the guest never sees a breakpoint instruction. Watchpoints (Z2-Z4) need a
-     * hook in the memory access path and are not supported yet. */
+     * is patched, so the guest never sees a breakpoint instruction. Z2-Z4 (write, read,
+     * access watchpoints) are checked on the data access slow path. */
+    if (type >= 2 && type <= 4) {
+        bool ok = kind && kind <= 4096 &&
+                  (insert ? debug_watch_insert(&gs.dbg, addr, kind, (u8)type)
+                          : debug_watch_remove(&gs.dbg, addr, kind, (u8)type));
+        debug_update_active(&gs.dbg, gs.m->ncpus);
+        for (int i = 0; i < gs.m->ncpus; i++)
+            gs.arch->watch_changed(gs.m->cpus[i]);
+        return send_packet(ok || !insert ? "OK" : "E28");
+    }
     if (type > 1)
         return send_packet("");
     if (!gs.arch->bp_valid(addr, (unsigned)kind))
@@ -469,7 +485,7 @@ static void cmd_query(const char *p)
 /* D (detach: the guest runs on), k (kill: emu quits, no reply) and vKill (kill, "OK"). */
 static void cmd_detach(bool kill, bool reply)
 {
-    gs.dbg.nbp = 0;
+    gs.dbg.nbp = gs.dbg.nwp = 0;
     for (int i = 0; i < gs.m->ncpus; i++)
         gs.dbg.cpu[i] = (struct debug_cpu){0};
     debug_update_active(&gs.dbg, gs.m->ncpus);
@@ -488,7 +504,7 @@ static void handle_packet(char *p, size_t len)
         log_printf("gdb: -> %.*s\n", (int)(len > 200 ? 200 : len), p);
     switch (p[0]) {
     case '?':
-        return send_stop_reply(gs.m->cpus[gs.c_cpu], DEBUG_STOP_STEP, 0);
+        return send_stop_reply(gs.m->cpus[gs.c_cpu], DEBUG_STOP_STEP, 0, 0);
     case 'g':
         return cmd_read_regs();
     case 'G':
@@ -555,7 +571,7 @@ static void gdb_close_client(void)
     gs.fd = -1;
     gs.no_ack = false;
     /* A vanished debugger must not leave the guest stopped or full of breakpoints. */
-    gs.dbg.nbp = 0;
+    gs.dbg.nbp = gs.dbg.nwp = 0;
     for (int i = 0; i < gs.m->ncpus; i++)
         gs.dbg.cpu[i] = (struct debug_cpu){0};
     debug_update_active(&gs.dbg, gs.m->ncpus);

@@ -34,6 +34,8 @@ struct gdb_arch_ops {
     void (*set_pc)(struct vcpu *v, u64 pc);
     /* Is a breakpoint of this kind (Z packet "kind": instruction size) valid at addr? */
     bool (*bp_valid)(u64 addr, unsigned kind);
+    /* The watchpoint list changed: drop whatever lets accesses bypass the check (fast TLB). */
+    void (*watch_changed)(struct vcpu *v);
     /* One line of description for qThreadExtraInfo ("EL1 SP_EL1"). */
     void (*thread_info)(struct vcpu *v, char *buf, size_t len);
 };

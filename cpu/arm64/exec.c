@@ -14,6 +14,7 @@
 #include "cpu/arm64/disas.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mem.h"
+#include "cpu/arm64/watch.h"
 
 /* Look up the decoded page for cpu->pc. Raises PC-alignment and instruction aborts. */
 static void refill_fetch_page(struct a64_cpu *cpu)
@@ -76,7 +77,11 @@ static bool debug_stop_here(struct a64_cpu *cpu)
         return false;
     struct debug_cpu *dc = &d->cpu[v->index];
     enum debug_stop why = DEBUG_STOP_NONE;
-    if (dc->step && v->run_left != dc->step_left)
+    dc->watch_off = dc->skip_watch;
+    dc->skip_watch = false;
+    if (dc->stop == DEBUG_STOP_WATCH)
+        why = DEBUG_STOP_WATCH; /* a64_watch_check() unwound here */
+    else if (dc->step && v->run_left != dc->step_left)
         why = DEBUG_STOP_STEP;
     else if (debug_bp_at(d, cpu->pc) && !dc->skip_bp)
         why = DEBUG_STOP_BREAK;
@@ -84,13 +89,28 @@ static bool debug_stop_here(struct a64_cpu *cpu)
     if (why == DEBUG_STOP_NONE)
         return false;
     dc->stop = (u8)why;
-    dc->stop_addr = cpu->pc;
+    if (why != DEBUG_STOP_WATCH)
+        dc->stop_addr = cpu->pc;
     v->machine->paused = true;
     /* End the run here without counting the unexecuted rest of the budget: the virtual clock
      * stands still while the debugger holds the machine. */
     v->machine->clock.run_budget -= v->run_left;
     v->run_left = 0;
     return true;
+}
+
+void a64_watch_check(struct a64_cpu *cpu, u64 va, unsigned size, bool write)
+{
+    struct machine_debug *d = cpu->vcpu.machine->debug;
+    struct debug_cpu *dc = &d->cpu[cpu->vcpu.index];
+    const struct debug_watch *w = debug_watch_hit(d, va, size, write);
+    if (!w || dc->watch_off)
+        return;
+    dc->stop = DEBUG_STOP_WATCH;
+    dc->stop_addr = w->addr;
+    dc->stop_watch = w->kind;
+    cpu->vcpu.run_left++; /* the instruction did not execute */
+    longjmp(*cpu->exc_jmp, 1);
 }
 
 static void debug_exception_taken(struct a64_cpu *cpu)

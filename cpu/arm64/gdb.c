@@ -288,6 +288,11 @@ static bool a64_gdb_bp_valid(u64 addr, unsigned kind)
     return kind == 4 && !(addr & 3);
 }
 
+static void a64_gdb_watch_changed(struct vcpu *v)
+{
+    a64_fast_flush_all(a64_from_vcpu(v));
+}
+
 static void a64_gdb_thread_info(struct vcpu *v, char *buf, size_t len)
 {
     struct a64_cpu *cpu = a64_from_vcpu(v);
@@ -305,5 +310,6 @@ const struct gdb_arch_ops a64_gdb_ops = {
     .get_pc = a64_gdb_get_pc,
     .set_pc = a64_gdb_set_pc,
     .bp_valid = a64_gdb_bp_valid,
+    .watch_changed = a64_gdb_watch_changed,
     .thread_info = a64_gdb_thread_info,
 };

@@ -2,7 +2,7 @@
 # gdbstub protocol details no gdb batch script reaches, spoken raw: acks and NAK
 # retransmission, QStartNoAckMode, qSupported, target description, thread queries, Ctrl-C
 # while the guest runs (a `b .` loop), E14 for device memory, binary X writes, unsupported
-# watchpoints, vCont, two vCPUs as two threads, kill. Also: -gdb with a non-loopback address is refused.
+# watchpoint packets, vCont, two vCPUs as two threads, kill. Also: -gdb with a non-loopback address is refused.
 . "$(dirname "$0")/common.bash"
 . "$(dirname "$0")/gdb_common.bash"
 expect 2 "only the loopback interface" -gdb tcp:0.0.0.0:1234 -kernel "$(kernel)"
@@ -77,7 +77,10 @@ check("partial read", x, lambda r: r.startswith(b"m") and len(r) == 0x21)
 x = cmd(b"qXfer:features:read:emu-aarch64-sys.xml:0,ffff", False)
 check("system registers feature", x, lambda r: b"SCTLR_EL1" in r and b"CurrentEL" in r)
 check("vCont?", cmd(b"vCont?", False), b"vCont;c;C;s;S")
-check("watchpoints unsupported", cmd(b"Z2,40080000,4", False), b"")
+check("write watchpoint", cmd(b"Z2,40100000,8", False), b"OK")
+check("watchpoint removed", cmd(b"z2,40100000,8", False), b"OK")
+check("zero-length watchpoint refused", cmd(b"Z3,40100000,0", False), b"E28")
+check("Z5 unsupported", cmd(b"Z5,40100000,4", False), b"")
 check("unaligned breakpoint", cmd(b"Z0,40080002,4", False), b"E22")
 check("device memory refused", cmd(b"m8000000,4", False), b"E14")
 check("unassigned memory refused", cmd(b"m100000000000,4", False), b"E14")

@@ -15,6 +15,7 @@ gdb_fault:
     mov     x0, #7
     ldr     x1, =gdb_data
     bl      gdb_known_func
+    str     x0, [x1, #16]           // gdb_result: a store for write watchpoints
     ldr     x3, =gdb_data2
     ldr     x3, [x3]
     add     x0, x0, x3
@@ -39,8 +40,10 @@ gdb_known_func:
 
     .data
     .balign 8
-    .global gdb_data, gdb_data2
+    .global gdb_data, gdb_data2, gdb_result
 gdb_data:
     .quad   0x1122334455667788
 gdb_data2:
+    .quad   0
+gdb_result:
     .quad   0
