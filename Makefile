@@ -73,6 +73,7 @@ unit: $(UNIT_BINS)
 
 check:
 	$(Q)tools/setup --quiet
+	$(Q)tools/fetch-guest >/dev/null   # the boot tests need the Debian guest (cached)
 	$(Q)$(MAKE) --no-print-directory _check
 
 _check: all $(UNIT_BINS) $(CHECK_DEPS)

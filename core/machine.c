@@ -93,7 +93,9 @@ int machine_run(struct machine *m)
             u64 budget = vclock_budget(c, m->quantum);
             if (limit && budget > limit - c->icount)
                 budget = limit - c->icount;
-            v->exit_request = false;
+            /* Re-check interrupts at the start of every run: a device event fired between runs
+             * (vclock_run_due) may have raised a line, and its kick must not be lost. */
+            v->exit_request = true;
             m->running = v;
             vclock_begin_run(c, &v->run_left, budget);
             v->ops->run(v);

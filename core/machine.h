@@ -71,6 +71,16 @@ void machine_request_shutdown(struct machine *m, int status);
 /* Run until shutdown; returns the exit status. */
 int machine_run(struct machine *m);
 
+/* The running vCPU v stops before the end of its budget (WFI/WFE, power-off, exit): end its
+ * run after the current instruction without counting the rest of the budget as executed. */
+static inline void vcpu_stop_run(struct vcpu *v)
+{
+    if (v->machine && v->machine->clock.run_left == &v->run_left)
+        vclock_stop_run(&v->machine->clock);
+    else
+        v->run_left = 0;
+}
+
 /* Wake vCPU v (an interrupt became pending for it): leave WFI, and make it re-check. */
 static inline void vcpu_kick(struct vcpu *v)
 {

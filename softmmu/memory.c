@@ -43,6 +43,7 @@ static struct mem_region *insert(struct phys_as *as, struct mem_region r)
             fatal("out of memory");
     }
     memmove(&as->regions[i + 1], &as->regions[i], sizeof(r) * (as->nregions - i));
+    as->last_hit = 0;
     as->regions[i] = r;
     as->nregions++;
     return &as->regions[i];
@@ -80,7 +81,7 @@ struct mem_region *as_add_mmio(struct phys_as *as, const char *name, u64 base, u
                                           .name = name, .ops = ops, .dev = dev});
 }
 
-struct mem_region *as_find(const struct phys_as *as, u64 pa)
+struct mem_region *as_find_slow(const struct phys_as *as, u64 pa)
 {
     int lo = 0, hi = as->nregions - 1;
     while (lo <= hi) {
@@ -90,8 +91,10 @@ struct mem_region *as_find(const struct phys_as *as, u64 pa)
             hi = mid - 1;
         else if (pa - mr->base >= mr->size)
             lo = mid + 1;
-        else
+        else {
+            ((struct phys_as *)as)->last_hit = mid;
             return mr;
+        }
     }
     return NULL;
 }
@@ -181,9 +184,13 @@ static bool dma(struct phys_as *as, u64 pa, void *buf, u64 len, bool write, bool
             n = len - done;
         if (write) {
             memcpy(mr->host + off, (const u8 *)buf + done, n);
-            for (u64 pg = (pa + done) & ~(PAGE_SIZE - 1); pg < pa + done + n; pg += PAGE_SIZE)
-                if (mr_page_has_code(mr, pg))
-                    as_note_write(as, pg, 1);
+            for (u64 pg = (pa + done) & ~(PAGE_SIZE - 1); pg < pa + done + n; pg += PAGE_SIZE) {
+                if (!mr_page_has_code(mr, pg))
+                    continue;
+                u64 lo = pg > pa + done ? pg : pa + done;
+                u64 hi = pg + PAGE_SIZE < pa + done + n ? pg + PAGE_SIZE : pa + done + n;
+                as_note_write(as, lo, (unsigned)(hi - lo));
+            }
         } else {
             memcpy((u8 *)buf + done, mr->host + off, n);
         }

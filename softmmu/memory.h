@@ -41,6 +41,7 @@ typedef void (*code_write_fn)(void *opaque, u64 pa, unsigned size);
 struct phys_as {
     struct mem_region *regions; /* sorted by base, non-overlapping */
     int nregions, capregions;
+    int last_hit;               /* index of the region as_find() found last: most lookups repeat */
     code_write_fn code_write;
     void *code_write_opaque;
 };
@@ -56,7 +57,14 @@ struct mem_region *as_add_mmio(struct phys_as *as, const char *name, u64 base, u
                                const struct dev_ops *ops, void *dev);
 
 /* The region containing pa, or NULL. */
-struct mem_region *as_find(const struct phys_as *as, u64 pa);
+struct mem_region *as_find_slow(const struct phys_as *as, u64 pa);
+static inline struct mem_region *as_find(const struct phys_as *as, u64 pa)
+{
+    struct mem_region *mr = &as->regions[as->last_hit];
+    if (likely(as->nregions && pa - mr->base < mr->size))
+        return mr;
+    return as_find_slow(as, pa);
+}
 
 /* Accesses of 1, 2, 4 or 8 bytes, little-endian. A RAM access may not cross its region. */
 enum bus_status as_read(struct phys_as *as, u64 pa, unsigned size, u64 *val);

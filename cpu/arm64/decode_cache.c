@@ -12,7 +12,7 @@ struct a64_code_cache {
     struct machine *m;
     struct a64_dpage *free_list;
     struct a64_dpage *retired;   /* written while possibly executing; freed between runs */
-    u64 npages, nretired_total;
+    u64 npages, nretired_total, nslot_invalidations;
 };
 
 void a64_exec_decode_stub(struct a64_cpu *cpu, const union a64_args *a);
@@ -37,15 +37,22 @@ static void retire(struct a64_code_cache *cc, struct a64_dpage *p)
     }
 }
 
+/* A write reached a page with decoded code: only the instructions it overlaps go back to the
+ * decode stub, so data that shares a page with code costs a slow-path store, not a re-decode of
+ * the page. Resetting a slot is safe even while its instruction executes (a store over itself):
+ * the handler reads its arguments, never its own slot's executor. */
 static void code_write(void *opaque, u64 pa, unsigned size)
 {
     struct a64_code_cache *cc = opaque;
-    struct mem_region *mr = as_find(&cc->m->as, pa);
-    for (u64 pg = pa & ~(PAGE_SIZE - 1); pg < pa + size; pg += PAGE_SIZE) {
-        if (!mr || pg - mr->base >= mr->size)
-            mr = as_find(&cc->m->as, pg);
-        if (mr && mr->code && *mr_code_slot(mr, pg))
-            retire(cc, *mr_code_slot(mr, pg));
+    u64 end = pa + (size ? size : 1);
+    for (u64 a = pa & ~3ull; a < end; a += 4) {
+        struct mem_region *mr = as_find(&cc->m->as, a);
+        if (!mr || !mr->code)
+            continue;
+        struct a64_dpage *p = *mr_code_slot(mr, a);
+        if (p)
+            p->insn[(a & (PAGE_SIZE - 1)) >> 2].fn = a64_exec_decode_stub;
+        cc->nslot_invalidations++;
     }
 }
 

@@ -134,7 +134,7 @@ static inline __attribute__((always_inline)) void a64_run_loop(struct a64_cpu *c
         if (unlikely(v->exit_request)) {
             v->exit_request = false;
             if (v->halted || v->powered_off || v->machine->shutdown) {
-                v->run_left = 0;
+                vcpu_stop_run(v);
                 break;
             }
             if (a64_check_interrupts(cpu)) {

@@ -30,10 +30,10 @@ static const struct a64_id_feature max_features[] = {
     {SR_ID_AA64ISAR0_EL1, 16, 0, "FEAT_CRC32"},
     {SR_ID_AA64ISAR0_EL1, 20, 2, "FEAT_LSE"},
     {SR_ID_AA64ISAR0_EL1, 28, 1, "FEAT_RDM (SQRDMLAH, SQRDMLSH)"},
-    {SR_ID_AA64ISAR0_EL1, 56, 0, "FEAT_TLBIOS (1) / FEAT_TLBIRANGE (2)"},
+    {SR_ID_AA64ISAR0_EL1, 56, 2, "FEAT_TLBIOS (1) / FEAT_TLBIRANGE (2)"},
     /* ID_AA64ISAR1_EL1 */
     {SR_ID_AA64ISAR1_EL1, 36, 1, "FEAT_SB"},
-    {SR_ID_AA64ISAR1_EL1, 56, 0, "FEAT_XS"},
+    {SR_ID_AA64ISAR1_EL1, 56, 1, "FEAT_XS"},
     /* ID_AA64MMFR0_EL1 */
     {SR_ID_AA64MMFR0_EL1, 0, 5, "PARange: 48 bits"},
     {SR_ID_AA64MMFR0_EL1, 4, 2, "ASIDBits: 16"},
@@ -48,7 +48,7 @@ static const struct a64_id_feature max_features[] = {
     {SR_ID_AA64MMFR1_EL1, 20, 1, "FEAT_PAN"},
     /* ID_AA64MMFR2_EL1 */
     {SR_ID_AA64MMFR2_EL1, 4, 1, "FEAT_UAO"},
-    {SR_ID_AA64MMFR2_EL1, 48, 0, "FEAT_TTL"},
+    {SR_ID_AA64MMFR2_EL1, 48, 1, "FEAT_TTL"},
     {0},
 };
 

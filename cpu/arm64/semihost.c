@@ -134,7 +134,7 @@ static u64 sh_exit(struct a64_cpu *cpu, u64 block)
     u64 reason = arg(cpu, block, 0), code = arg(cpu, block, 1);
     machine_request_shutdown(cpu->vcpu.machine,
                              reason == ADP_Stopped_ApplicationExit ? (int)(code & 0xff) : 1);
-    cpu->vcpu.run_left = 0;
+    vcpu_stop_run(&cpu->vcpu);
     return 0;
 }
 

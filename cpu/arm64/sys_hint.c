@@ -44,7 +44,7 @@ static bool wake_pending(const struct a64_cpu *cpu)
 static void halt(struct a64_cpu *cpu)
 {
     cpu->vcpu.halted = true;
-    cpu->vcpu.run_left = 0;
+    vcpu_stop_run(&cpu->vcpu);
 }
 
 /* WFI completes at once when an interrupt is pending (it would wake at once): like QEMU, emu
@@ -71,7 +71,7 @@ void a64_exec_WFE(struct a64_cpu *cpu, const struct arg_WFE *a)
          * monitored location (Linux's __cmpwait: LDXR; WFE) must wake this one, but emu
          * checks the global monitor only at STXR, so it cannot see that store. Give up the
          * rest of the quantum instead of halting: the others run, then this one re-checks. */
-        cpu->vcpu.run_left = 0;
+        vcpu_stop_run(&cpu->vcpu);
         return;
     }
     halt(cpu);

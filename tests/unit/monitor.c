@@ -60,7 +60,8 @@ int main(void)
     CHECK_HAS(text, "CPU #0: arch=aarch64 state=running");
     CHECK_HAS(text, "CPU #1: arch=aarch64 state=off");
     CHECK(run("  info   registers  "));
-    CHECK_HAS(text, "PC=0000000040000000");
+    /* a raw image is loaded as QEMU does, at RAM base + 0x80000 (hw/virt_boot.c) */
+    CHECK_HAS(text, "PC=0000000040080000");
     CHECK_HAS(text, "cpu1 ");
     CHECK(run("help"));
     CHECK_HAS(text, "info mtree");
@@ -79,13 +80,14 @@ int main(void)
     CHECK_HAS(text, "12345 ns");
     vevent_cancel(&m.clock, &ev);
 
-    /* xp reads physical memory through the address space (the image is at RAM base). */
-    CHECK(run("xp /2xw 0x40000000"));
-    CHECK_HAS(text, "0000000040000000: 0x14000000 0x00000000");
-    CHECK(run("xp 0x40000000"));
-    CHECK_HAS(text, "0000000040000000: 0x14000000\n");
-    CHECK(run("xp /1db 0x40000003"));
-    CHECK_HAS(text, "0000000040000003: 20\n");
+    /* xp reads physical memory through the address space (the raw image is at RAM base +
+     * 0x80000, as QEMU loads it). */
+    CHECK(run("xp /2xw 0x40080000"));
+    CHECK_HAS(text, "0000000040080000: 0x14000000 0x00000000");
+    CHECK(run("xp 0x40080000"));
+    CHECK_HAS(text, "0000000040080000: 0x14000000\n");
+    CHECK(run("xp /1db 0x40080003"));
+    CHECK_HAS(text, "0000000040080003: 20\n");
     CHECK(run("xp /3xg 0x4ffffff8"));
     CHECK_HAS(text, "000000004ffffff8: 0x0000000000000000 Cannot access memory\n");
     CHECK(run("xp /9q 0x0"));

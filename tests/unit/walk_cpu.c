@@ -137,13 +137,18 @@ int main(void)
     CHECK(cpu->sr[SR_ESR_EL1] == 0x96000007 && cpu->sr[SR_FAR_EL1] == VA + 0x2000);
     CHECK(a64_read(cpu, VA + 0xffc, 8, 0) == (0x4444ull << 32));
 
-    /* Decoded code in P(3): fast writes to it stop, the slow write retires the page. */
+    /* Decoded code in P(3): fast writes to it stop, and the slow write sends exactly the
+     * instructions it overlaps (16..23: slots 4 and 5) back to the decode stub. */
     a64_write(cpu, VA + 16, 8, 7, 0);
     struct a64_dpage *dp = a64_dpage_get(&m, P(3));
     struct mem_region *mr = as_find(&m.as, P(3));
     CHECK(dp && *mr_code_slot(mr, P(3)) == dp);
+    a64_exec_fn stub = dp->insn[4].fn;
+    dp->insn[3].fn = dp->insn[4].fn = dp->insn[5].fn = dp->insn[6].fn = NULL;
     a64_write(cpu, VA + 16, 8, 8, 0);
-    CHECK(*mr_code_slot(mr, P(3)) == NULL);
+    CHECK(*mr_code_slot(mr, P(3)) == dp);
+    CHECK(dp->insn[4].fn == stub && dp->insn[5].fn == stub);
+    CHECK(dp->insn[3].fn == NULL && dp->insn[6].fn == NULL);
     CHECK(a64_read(cpu, VA + 16, 8, 0) == 8);
 
     /* TLBI VAE1IS reaches cpu2; HCR_EL2.FB upgrades a local TLBI at EL1 too. */
@@ -176,6 +181,43 @@ int main(void)
     CHECK(FAULTS(tlbi(cpu, 0, 7, 1, 0)));
     CHECK(cpu->sr[SR_ESR_EL2] == (0x18u << 26 | 1u << 25 | 1u << 20 | 1u << 17 | 8u << 10 |
                                   5u << 5 | 7u << 1));
+    cpu->sr[SR_HCR_EL2] = 1ull << 31;
+    a64_mmu_ctx_changed(cpu);
+
+    /* Stage 2 (HCR_EL2.VM): a write to a read-only IPA is a stage-2 permission fault taken to
+     * EL2 with the instruction syndrome (ISV, SAS, SRT, SF) and HPFAR_EL2 = IPA[47:12] << 4;
+     * a stage-2 fault on the stage-1 walk sets S1PTW. Stage-2 tables: 4K, T0SZ=32 (32-bit
+     * IPA), SL0=1: one level-1 table. */
+#define S2L1 (RAM + 0x110000)
+#define S2L2 (RAM + 0x111000)
+#define S2L3 (RAM + 0x112000)
+    for (u64 a = S2L1; a < S2L3 + 0x1000; a += 8)
+        wr(a, 0);
+    wr(S2L1 + 8, RAM | (1 << 10) | (3 << 8) | (3 << 6) | (0xf << 2) | 1); /* 1G identity, RW */
+    wr(S2L1 + 16, S2L2 | 3);
+    wr(S2L2, S2L3 | 3);
+    wr(S2L3, P(1) | (1 << 10) | (3 << 8) | (1 << 6) | (0xf << 2) | 3); /* IPA 0x80000000: RO */
+    cpu->sr[SR_VTCR_EL2] = 32 | 1 << 6 | 1u << 31;
+    cpu->sr[SR_VTTBR_EL2] = S2L1 | 3ull << 48;
+    cpu->sr[SR_HCR_EL2] = 1ull << 31 | 1;
+    wr(L3A, PAGE(VA, 0)); /* stage 1: VA -> IPA 0x80000000 */
+    a64_mmu_ctx_changed(cpu);
+    a64_tlb_invalidate(cpu, &(struct tlb_inv){.kind = TLB_INV_ALL, .ttl_level = -1});
+    CHECK(a64_read(cpu, VA + 8, 8, 0) == 0);
+    CHECK(a64_read(cpu, VA, 8, 0) == 0x1111);
+    CHECK(FAULTS(a64_write(cpu, VA + 0x10, 4, 0, A64_MEM_ISV | A64_MEM_SRT(3))));
+    CHECK(cpu->el == 1); /* FAULTS() restored EL1; the exception went to EL2: */
+    CHECK(cpu->sr[SR_ESR_EL2] == (0x24u << 26 | 1u << 25 | 1u << 24 | 2u << 22 | 3u << 16 |
+                                  1u << 6 | 0xf));
+    CHECK(cpu->sr[SR_HPFAR_EL2] == (0x80000000ull >> 12) << 4);
+    CHECK(cpu->sr[SR_FAR_EL2] == VA + 0x10);
+    /* The stage-1 level-3 table moved to an IPA that stage 2 does not map: S1PTW. */
+    wr(L2A, 0x80001000 | 3);
+    a64_tlb_invalidate(cpu, &(struct tlb_inv){.kind = TLB_INV_ALL, .ttl_level = -1});
+    CHECK(FAULTS(a64_read(cpu, VA, 8, A64_MEM_ISV)));
+    CHECK(cpu->sr[SR_ESR_EL2] == (0x24u << 26 | 1u << 25 | 1u << 7 | 0x7));
+    CHECK(cpu->sr[SR_HPFAR_EL2] == (0x80001000ull >> 12) << 4);
+    wr(L2A, L3A | 3);
     cpu->sr[SR_HCR_EL2] = 1ull << 31;
     a64_mmu_ctx_changed(cpu);
 

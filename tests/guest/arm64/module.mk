@@ -11,3 +11,5 @@ $(BUILD)/tests/guest/arm64/%.elf: tests/guest/arm64/%.S tests/guest/arm64/harnes
 	@echo "  AS-A64  $<"
 	$(Q)$(A64_CROSS)gcc -nostdlib -static -no-pie -Wl,--build-id=none -Wl,--no-warn-rwx-segments -march=armv8.5-a+crypto+fp16 \
 	    -Itests/guest/arm64 -T tests/guest/arm64/link.ld -o $@ tests/guest/arm64/harness.S $<
+# The virt machine tests share tests/guest/arm64/virt.inc.
+$(BUILD)/tests/guest/arm64/virt_%.elf: tests/guest/arm64/virt.inc

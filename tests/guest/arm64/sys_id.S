@@ -35,9 +35,9 @@ test_main:
     mrs     x3, id_aa64dfr1_el1
     CHECK_EQ x3, 0, 9
     mrs     x3, id_aa64isar0_el1
-    CHECK_EQ x3, 0x10201120, 10         // RDM, LSE, AES+PMULL, SHA1, SHA256
+    CHECK_EQ x3, 0x0200000010201120, 10 // TLBIOS+TLBIRANGE, RDM, LSE, AES+PMULL, SHA1, SHA256
     mrs     x3, id_aa64isar1_el1
-    CHECK_EQ x3, 0x1000000000, 11       // SB
+    CHECK_EQ x3, 0x0100001000000000, 11 // SB, XS
     mrs     x3, id_aa64isar2_el1
     CHECK_EQ x3, 0, 12
     mrs     x3, id_aa64mmfr0_el1
@@ -45,7 +45,7 @@ test_main:
     mrs     x3, id_aa64mmfr1_el1
     CHECK_EQ x3, 0x100120, 14           // VMID16, VHE, PAN
     mrs     x3, id_aa64mmfr2_el1
-    CHECK_EQ x3, 0x10, 15               // UAO
+    CHECK_EQ x3, 0x0001000000000010, 15 // UAO, TTL
     mrs     x3, s3_0_c0_c4_4             // ID_AA64ZFR0_EL1
     CHECK_EQ x3, 0, 16
     mrs     x3, s3_0_c0_c3_7            // reserved ID space: RAZ
