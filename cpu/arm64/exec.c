@@ -104,8 +104,8 @@ void a64_watch_check(struct a64_cpu *cpu, u64 va, unsigned size, bool write)
     struct machine_debug *d = cpu->vcpu.machine->debug;
     struct debug_cpu *dc = &d->cpu[cpu->vcpu.index];
     const struct debug_watch *w = debug_watch_hit(d, va, size, write);
-    if (!w || dc->watch_off)
-        return;
+    if (!w || dc->watch_off || !cpu->exc_jmp)
+        return; /* no step loop to unwind to: an access made outside run() */
     dc->stop = DEBUG_STOP_WATCH;
     dc->stop_addr = w->addr;
     dc->stop_watch = w->kind;
