@@ -94,8 +94,7 @@ static bool debug_stop_here(struct a64_cpu *cpu)
     v->machine->paused = true;
     /* End the run here without counting the unexecuted rest of the budget: the virtual clock
      * stands still while the debugger holds the machine. */
-    v->machine->clock.run_budget -= v->run_left;
-    v->run_left = 0;
+    vcpu_stop_run(v);
     return true;
 }
 
