@@ -5,6 +5,7 @@
  * concept. Sub-option parsers (-drive, -netdev, ...) are in cli_subopt.c.
  */
 #include "core/cli.h"
+#include "core/gdbstub.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -267,6 +268,10 @@ static int opt_stop(struct cli_state *st, const char *a)
 
 static int opt_gdb(struct cli_state *st, const char *a)
 {
+    char msg[160];
+    int port;
+    if (!gdbstub_parse_spec(a, &port, msg, sizeof(msg)))
+        return cli_bad(st, "-gdb: %s", msg);
     st->cfg->gdb = a;
     return 0;
 }
@@ -380,12 +385,13 @@ static const struct cli_opt cli_opts[] = {
     {"semihosting-config", "enable=on,target=native", true, cli_opt_semihosting_config,
      "semihosting settings"},
     {"monitor", "stdio|none|unix:PATH", true, opt_monitor, "monitor console"},
-    {"S", NULL, true, opt_stop, "start with the vCPUs stopped (monitor `cont` starts them)"},
+    {"S", NULL, true, opt_stop, "start with the vCPUs stopped (monitor `cont` or gdb `continue` starts them)"},
     {"d", "ITEMS", true, opt_d, "log items, comma-separated (-d help)"},
     {"D", "FILE", true, opt_D, "write the log to FILE instead of stderr"},
     {"max-insns", "N", true, opt_max_insns, "stop after N instructions with exit status 3"},
-    {"gdb", "tcp::PORT", false, opt_gdb, "wait for a gdb connection"},
-    {"s", NULL, false, opt_s, "shorthand for -gdb tcp::1234"},
+    {"gdb", "tcp::PORT", true, opt_gdb,
+     "accept a gdb connection on 127.0.0.1:PORT (gdb-multiarch: target remote :PORT)"},
+    {"s", NULL, true, opt_s, "shorthand for -gdb tcp::1234"},
     {"record", "FILE", false, opt_record, "record a deterministic execution log"},
     {"replay", "FILE", false, opt_replay, "replay an execution log"},
     {"loadvm", "NAME", false, opt_loadvm, "start from a saved snapshot"},

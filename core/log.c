@@ -25,6 +25,7 @@ static const struct {
     {"guest_errors", LOG_GUEST_ERRORS, "log architecturally odd guest behaviour"},
     {"dev", LOG_DEV, "log device activity (virtio, GIC, timers)"},
     {"psci", LOG_PSCI, "log firmware (PSCI/SMCCC) calls"},
+    {"gdb", LOG_GDB, "log gdb remote protocol packets"},
 };
 
 bool log_parse_items(const char *spec, u32 *mask, char *err, size_t errlen)

@@ -19,6 +19,7 @@ enum log_item {
     LOG_CPU = 1u << 7,      /* register dump before each executed instruction */
     LOG_DEV = 1u << 8,      /* device activity (virtio queues, GIC, timers) */
     LOG_PSCI = 1u << 9,     /* firmware calls */
+    LOG_GDB = 1u << 20,     /* gdb remote protocol packets (gdbstub) */
 };
 
 extern u32 log_mask;        /* hot-path check: if (unlikely(log_mask & LOG_X)) */

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "core/debug.h"
 #include "core/log.h"
 
 const struct machine_type *machine_find(const char *name)
@@ -63,6 +64,8 @@ static bool runnable(struct vcpu *v)
 {
     if (v->powered_off)
         return false;
+    if (v->machine->debug && v->machine->debug->cpu[v->index].hold)
+        return false; /* the debugger steps another vCPU */
     if (v->halted && v->ops->has_work(v))
         v->halted = false;
     return !v->halted;
@@ -82,7 +85,7 @@ int machine_run(struct machine *m)
             continue;
         }
         bool ran = false;
-        for (int i = 0; i < m->ncpus && !m->shutdown; i++) {
+        for (int i = 0; i < m->ncpus && !m->shutdown && !m->paused; i++) {
             struct vcpu *v = m->cpus[i];
             if (!runnable(v))
                 continue;

@@ -52,6 +52,7 @@ struct machine {
     bool paused;        /* monitor `stop` / -S: run no vCPU, only poll, until `cont` */
     int exit_status;    /* emu's exit status once shut down */
     void *board;        /* board-private state */
+    struct machine_debug *debug; /* gdbstub breakpoints/step/hold (core/debug.h), or NULL */
     /* Called at every round of quanta (host input, monitor, gdb). idle is true when every
      * vCPU waits for an interrupt; poll may then block for host input up to the host-time
      * equivalent of the next virtual deadline (which does not make guest values depend on host

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/cli.h"
+#include "core/gdbstub.h"
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/monitor.h"
@@ -31,8 +32,11 @@ int main(int argc, char **argv)
     machine_init(&m, machine_find(cfg.machine), &cfg);
     if (cfg.monitor && !monitor_open(&m, cfg.monitor, err, sizeof(err)))
         fatal("-monitor: %s", err);
+    if (cfg.gdb && !gdbstub_open(&m, cfg.gdb, err, sizeof(err)))
+        fatal("-gdb: %s", err);
     m.paused = cfg.start_paused;
     status = machine_run(&m);
+    gdbstub_close();
     monitor_close();
     log_flush();
     return status;

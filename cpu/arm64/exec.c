@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "core/debug.h"
 #include "core/log.h"
 #include "core/machine.h"
 #include "cpu/arm64/cpu.h"
@@ -13,6 +14,7 @@
 #include "cpu/arm64/disas.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mem.h"
+#include "cpu/arm64/watch.h"
 
 /* Look up the decoded page for cpu->pc. Raises PC-alignment and instruction aborts. */
 static void refill_fetch_page(struct a64_cpu *cpu)
@@ -62,20 +64,83 @@ static void trace_insn(struct a64_cpu *cpu)
     }
 }
 
+/* Debugger checks at an instruction boundary, before the instruction at pc executes (slow
+ * path only). A breakpoint stops before its instruction; a step stops once one instruction has
+ * been counted, which includes one that took a synchronous exception (pc is then the vector)
+ * and an interrupt entry (debug_exception_taken). Stopping here is the same as a quantum
+ * ending here, so the guest computes the same thing whether or not it was stopped. */
+static bool debug_stop_here(struct a64_cpu *cpu)
+{
+    struct vcpu *v = &cpu->vcpu;
+    struct machine_debug *d = v->machine->debug;
+    if (!d)
+        return false;
+    struct debug_cpu *dc = &d->cpu[v->index];
+    enum debug_stop why = DEBUG_STOP_NONE;
+    dc->watch_off = dc->skip_watch;
+    dc->skip_watch = false;
+    if (dc->stop == DEBUG_STOP_WATCH)
+        why = DEBUG_STOP_WATCH; /* a64_watch_check() unwound here */
+    else if (dc->step && v->run_left != dc->step_left)
+        why = DEBUG_STOP_STEP;
+    else if (debug_bp_at(d, cpu->pc) && !dc->skip_bp)
+        why = DEBUG_STOP_BREAK;
+    dc->skip_bp = false;
+    if (why == DEBUG_STOP_NONE)
+        return false;
+    dc->stop = (u8)why;
+    if (why != DEBUG_STOP_WATCH)
+        dc->stop_addr = cpu->pc;
+    v->machine->paused = true;
+    /* End the run here without counting the unexecuted rest of the budget: the virtual clock
+     * stands still while the debugger holds the machine. */
+    vcpu_stop_run(v);
+    return true;
+}
+
+void a64_watch_check(struct a64_cpu *cpu, u64 va, unsigned size, bool write)
+{
+    struct machine_debug *d = cpu->vcpu.machine->debug;
+    struct debug_cpu *dc = &d->cpu[cpu->vcpu.index];
+    const struct debug_watch *w = debug_watch_hit(d, va, size, write);
+    if (!w || dc->watch_off || !cpu->exc_jmp)
+        return; /* no step loop to unwind to: an access made outside run() */
+    dc->stop = DEBUG_STOP_WATCH;
+    dc->stop_addr = w->addr;
+    dc->stop_watch = w->kind;
+    cpu->vcpu.run_left++; /* the instruction did not execute */
+    longjmp(*cpu->exc_jmp, 1);
+}
+
+static void debug_exception_taken(struct a64_cpu *cpu)
+{
+    struct machine_debug *d = cpu->vcpu.machine->debug;
+    if (d)
+        d->cpu[cpu->vcpu.index].step_left = ~0ull;
+}
+
 /* The hot loop, kept out of a64_run() so that no variable lives across setjmp(): the compiler
- * can then hold cpu and v in registers instead of reloading them from the stack each time. */
-static __attribute__((noinline)) void a64_run_loop(struct a64_cpu *cpu, bool tracing)
+ * can then hold cpu and v in registers instead of reloading them from the stack each time.
+ * Instantiated twice (a64_run_loop_fast/_slow) so that the fast one carries no debug or trace
+ * test at all. */
+static inline __attribute__((always_inline)) void a64_run_loop(struct a64_cpu *cpu,
+                                                               const bool tracing)
 {
     struct vcpu *v = &cpu->vcpu;
     while (likely(v->run_left)) {
+        if (unlikely(tracing) && debug_stop_here(cpu))
+            break;
         if (unlikely(v->exit_request)) {
             v->exit_request = false;
             if (v->halted || v->powered_off || v->machine->shutdown) {
                 vcpu_stop_run(v);
                 break;
             }
-            if (a64_check_interrupts(cpu))
+            if (a64_check_interrupts(cpu)) {
+                if (unlikely(tracing))
+                    debug_exception_taken(cpu);
                 continue;
+            }
         }
         u64 pc = cpu->pc;
         if (unlikely((pc & ~(PAGE_SIZE - 1)) != cpu->cur_vpage)) {
@@ -84,7 +149,7 @@ static __attribute__((noinline)) void a64_run_loop(struct a64_cpu *cpu, bool tra
             v->run_left++;
         }
         struct a64_insn *in = &cpu->cur_page->insn[(pc & (PAGE_SIZE - 1)) >> 2];
-        if (unlikely(tracing))
+        if (unlikely(tracing) && (log_mask & (LOG_EXEC | LOG_CPU)))
             trace_insn(cpu);
         cpu->npc = pc + 4;
         v->run_left--;
@@ -93,11 +158,27 @@ static __attribute__((noinline)) void a64_run_loop(struct a64_cpu *cpu, bool tra
     }
 }
 
+static __attribute__((noinline)) void a64_run_loop_fast(struct a64_cpu *cpu)
+{
+    a64_run_loop(cpu, false);
+}
+
+static __attribute__((noinline)) void a64_run_loop_slow(struct a64_cpu *cpu)
+{
+    a64_run_loop(cpu, true);
+}
+
 static void a64_run(struct vcpu *v)
 {
     struct a64_cpu *cpu = a64_from_vcpu(v);
     jmp_buf jb;
-    const bool tracing = log_mask & (LOG_EXEC | LOG_CPU);
+    struct machine_debug *dbg = v->machine->debug;
+    /* The checking loop when logging each instruction or when a debugger has breakpoints or
+     * a step pending; otherwise the fast loop is exactly the undebugged one. */
+    const bool tracing = (log_mask & (LOG_EXEC | LOG_CPU)) || (dbg && dbg->active);
+
+    if (dbg && dbg->cpu[v->index].step)
+        dbg->cpu[v->index].step_left = v->run_left;
 
     cpu->exc_jmp = &jb;
     if (unlikely(cpu->il))
@@ -105,7 +186,10 @@ static void a64_run(struct vcpu *v)
     /* A synchronous exception lands here with the state of the exception entry, its
      * instruction already counted. */
     setjmp(jb);
-    a64_run_loop(cpu, tracing);
+    if (tracing)
+        a64_run_loop_slow(cpu);
+    else
+        a64_run_loop_fast(cpu);
     cpu->exc_jmp = NULL;
 }
 

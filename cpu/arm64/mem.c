@@ -5,6 +5,7 @@
  * access, refill the fast path. Page-crossing accesses check both pages before touching memory.
  */
 #include "cpu/arm64/mem.h"
+#include "cpu/arm64/watch.h"
 
 #include "core/log.h"
 #include "core/machine.h"
@@ -52,6 +53,8 @@ static void fast_fill(struct a64_cpu *cpu, u8 idx, u64 va, const struct vmsa_res
     e->tag_r = e->tag_w = e->tag_x = A64_FAST_INVALID;
     if (!mr || mr->kind == MR_MMIO || pa_page - mr->base + PAGE_SIZE > mr->size)
         return; /* never MMIO */
+    if (unlikely(a64_watch_active(cpu)))
+        return; /* debugger watchpoints: every data access takes the checking slow path */
     struct vmsa_who w = who_of_idx(mmu, idx);
     struct mmu_fault f;
     e->pa_page = pa_page;
@@ -82,6 +85,8 @@ static u64 translate_data(struct a64_cpu *cpu, u64 va, unsigned size, bool write
     struct vmsa_who w = who_of_idx(mmu, idx);
     if (!vmsa_check(&r, &w, write ? VMSA_WRITE : VMSA_READ, &f))
         a64_raise_mmu_fault(cpu, va, &f, false, write, flags);
+    if (unlikely(a64_watch_active(cpu)))
+        a64_watch_check(cpu, va, size, write);
     if (fill)
         fast_fill(cpu, idx, va, &r);
     return r.pa | (va & ((1ull << r.size_shift) - 1));
