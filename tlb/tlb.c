@@ -13,14 +13,14 @@ void tlb_init(struct tlb *t)
     memset(t, 0, sizeof(*t));
 }
 
-/* The set of an entry: its page number mixed with its tags, so that one VA used by many
- * address spaces (every process maps 0x400000) spreads over sets. Global entries match any
- * ASID, so their ASID is not mixed in: a lookup probes the global set and the ASID's set. */
-static inline u32 set_of(u64 va, unsigned shift, u8 regime, u16 vmid, bool global, u16 asid)
+/* The set of an entry: its page number mixed with its regime and VMID. The ASID is left out
+ * on purpose: Linux's most frequent invalidations name a VA for every ASID (TLBI VAAE1IS,
+ * VAALE1IS for kernel mappings), and with the ASID out of the set index such an invalidation
+ * probes one set per page instead of scanning the whole TLB. */
+static inline u32 set_of(u64 va, unsigned shift, u8 regime, u16 vmid)
 {
     u64 n = va >> shift;
-    u64 k = (u64)regime * 0x9e3779b1u + (u64)vmid * 0x85ebca6bu +
-            (global ? 0 : ((u64)asid + 1) * 0xc2b2ae35u);
+    u64 k = (u64)regime * 0x9e3779b1u + (u64)vmid * 0x85ebca6bu;
     n ^= k ^ (k >> 13);
     return (u32)((n ^ (n >> 9) ^ (n >> 18)) & (TLB_SETS - 1));
 }
@@ -37,14 +37,12 @@ const struct tlb_entry *tlb_lookup(struct tlb *t, u8 regime, u16 vmid, u16 asid,
         if (!sh)
             continue;
         u64 page = va >> sh;
-        for (int g = 0; g < 2; g++) {
-            struct tlb_entry *set = t->e[c][set_of(va, sh, regime, vmid, g, asid)];
-            for (int w = 0; w < TLB_WAYS; w++)
-                if (tags_match(&set[w], regime, vmid, asid) && set[w].va >> sh == page) {
-                    t->stats.hits++;
-                    return &set[w];
-                }
-        }
+        struct tlb_entry *set = t->e[c][set_of(va, sh, regime, vmid)];
+        for (int w = 0; w < TLB_WAYS; w++)
+            if (tags_match(&set[w], regime, vmid, asid) && set[w].va >> sh == page) {
+                t->stats.hits++;
+                return &set[w];
+            }
     }
     t->stats.misses++;
     return NULL;
@@ -70,7 +68,7 @@ void tlb_insert(struct tlb *t, const struct tlb_entry *ne)
     if (c < 0)
         return; /* more sizes than classes: not caching is always allowed */
     struct tlb_entry *set =
-        t->e[c][set_of(ne->va, ne->size_shift, ne->regime, ne->vmid, ne->global, ne->asid)];
+        t->e[c][set_of(ne->va, ne->size_shift, ne->regime, ne->vmid)];
     int slot = -1;
     for (int w = 0; w < TLB_WAYS; w++) {
         struct tlb_entry *e = &set[w];
@@ -144,19 +142,16 @@ unsigned tlb_invalidate(struct tlb *t, const struct tlb_inv *inv, tlb_removed_fn
         if (!sh)
             continue;
         u64 first = 0, count = TLB_SETS;
-        /* Probing needs every tag that chooses the set: regime, VMID and ASID (the global set
-         * and the ASID's set are both probed). Otherwise scan. */
-        bool probe = inv->match_va && inv->match_regime && inv->match_vmid && inv->match_asid &&
+        /* Probing needs the tags that choose the set: regime and VMID. Otherwise scan. */
+        bool probe = inv->match_va && inv->match_regime && inv->match_vmid &&
                      ((inv->hi >> sh) - (inv->lo >> sh)) < PROBE_LIMIT;
         if (probe) {
             first = inv->lo >> sh;
-            count = 2 * ((inv->hi >> sh) - first + 1);
+            count = (inv->hi >> sh) - first + 1;
         }
         for (u64 i = 0; i < count; i++) {
             struct tlb_entry *set =
-                t->e[c][probe ? set_of((first + i / 2) << sh, sh, inv->regime, inv->vmid, i & 1,
-                                       inv->asid)
-                              : i];
+                t->e[c][probe ? set_of((first + i) << sh, sh, inv->regime, inv->vmid) : i];
             for (int w = 0; w < TLB_WAYS; w++) {
                 if (!tlb_inv_matches(inv, &set[w]))
                     continue;

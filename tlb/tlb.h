@@ -12,7 +12,7 @@
 #include "core/types.h"
 
 #define TLB_SETS 512 /* per size class; power of two */
-#define TLB_WAYS 4
+#define TLB_WAYS 8 /* the same VA in several address spaces shares a set */
 #define TLB_MAX_CLASSES 8 /* distinct page/block sizes present at once */
 
 /* One cached translation. va/ipa/pa are aligned to 1 << size_shift. The architecture-specific
