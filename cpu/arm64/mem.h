@@ -104,11 +104,6 @@ static inline void a64_fetch_invalidate(struct a64_cpu *cpu)
     cpu->cur_vpage = ~0ull;
 }
 
-/* A write changed the translation context (SCTLR, TCR, TTBRx, MAIR, HCR_EL2, VTTBR, VTCR,
- * SCR_EL3 ...): cached translations of the current regime must be re-derived. Called by the
- * system-register rows (sysreg_table*.c); implemented by the MMU. */
-void a64_mmu_ctx_changed(struct a64_cpu *cpu);
-
 /* Remove fast-path write entries that map the physical page pa (it now holds decoded code),
  * on every vCPU of the machine. */
 void a64_fast_tlb_drop_pa_writes(struct machine *m, u64 pa_page);
