@@ -71,59 +71,95 @@ static bool runnable(struct vcpu *v)
     return !v->halted;
 }
 
-int machine_run(struct machine *m)
+/* One run of the vCPU whose turn it is, then the device events it reached. */
+static void run_turn(struct machine *m, struct vcpu *v)
 {
     struct vclock *c = &m->clock;
     u64 limit = m->cfg->max_insns;
+    u64 budget = vclock_budget(c, m->turn_left);
+    if (limit && budget > limit - c->icount)
+        budget = limit - c->icount;
+    /* Re-check interrupts at the start of every run: a device event fired between runs
+     * (vclock_run_due) may have raised a line, and its kick must not be lost. Checking
+     * again when nothing changed is a no-op, so splitting a turn into several runs (a
+     * debugger stop, a budget cut by an event later cancelled) changes nothing. */
+    v->exit_request = true;
+    m->running = v;
+    m->round_ran = true;
+    vclock_begin_run(c, &v->run_left, budget);
+    v->ops->run(v);
+    u64 n = vclock_end_run(c);
+    v->icount += n;
+    m->turn_left -= n < m->turn_left ? n : m->turn_left;
+    m->running = NULL;
+    int fired = vclock_run_due(c);
+    if (limit && c->icount >= limit) {
+        log_printf("emu: instruction limit %llu reached\n", (unsigned long long)limit);
+        machine_request_shutdown(m, 3);
+    }
+    /* The turn ends on guest-determined conditions only, never on why run() returned, so
+     * that a debugger stop in the middle of a turn is invisible to the guest. */
+    if (m->turn_left == 0 || fired || v->halted || v->powered_off) {
+        m->turn_left = 0;
+        m->sched_cpu++;
+    }
+}
+
+/* Between rounds: host input, the monitor and the debugger; the idle skip. */
+static void round_end(struct machine *m)
+{
+    struct vclock *c = &m->clock;
+    bool ran = m->round_ran;
+    if (m->poll)
+        m->poll(m, !ran);
+    if (m->paused || m->shutdown)
+        return; /* resumed later at this same round end: the poll is repeated, not the skip */
+    if (!ran) {
+        /* Every vCPU waits: jump virtual time to the next event. */
+        if (!vclock_skip_to_next(c)) {
+            bool any_on = false;
+            for (int i = 0; i < m->ncpus; i++)
+                any_on |= !m->cpus[i]->powered_off;
+            if (!any_on) {
+                log_printf("emu: every CPU is powered off\n");
+                machine_request_shutdown(m, 0);
+            } else if (!m->poll) {
+                fatal("every CPU waits for an interrupt and no event is pending: guest hung");
+            }
+        }
+        vclock_run_due(c);
+    }
+    m->sched_cpu = 0;
+    m->turn_left = 0;
+    m->round_ran = false;
+    m->rounds++;
+}
+
+int machine_run(struct machine *m)
+{
     while (!m->shutdown) {
         if (m->paused) {
-            /* Stopped by the monitor: only host input (which may say `cont`) is serviced. */
+            /* Stopped by the monitor or the debugger: only host input (which may say `cont`)
+             * is serviced; the schedule resumes where it stopped. */
             if (m->poll)
                 m->poll(m, true);
             else
                 m->paused = false;
             continue;
         }
-        bool ran = false;
-        for (int i = 0; i < m->ncpus && !m->shutdown && !m->paused; i++) {
-            struct vcpu *v = m->cpus[i];
-            if (!runnable(v))
-                continue;
-            ran = true;
-            u64 budget = vclock_budget(c, m->quantum);
-            if (limit && budget > limit - c->icount)
-                budget = limit - c->icount;
-            /* Re-check interrupts at the start of every run: a device event fired between runs
-             * (vclock_run_due) may have raised a line, and its kick must not be lost. */
-            v->exit_request = true;
-            m->running = v;
-            vclock_begin_run(c, &v->run_left, budget);
-            v->ops->run(v);
-            v->icount += vclock_end_run(c);
-            m->running = NULL;
-            vclock_run_due(c);
-            if (limit && c->icount >= limit) {
-                log_printf("emu: instruction limit %llu reached\n", (unsigned long long)limit);
-                machine_request_shutdown(m, 3);
-            }
+        if (m->sched_cpu >= m->ncpus) {
+            round_end(m);
+            continue;
         }
-        if (m->poll)
-            m->poll(m, !ran);
-        if (!ran && !m->shutdown) {
-            /* Every vCPU waits: jump virtual time to the next event. */
-            if (!vclock_skip_to_next(c)) {
-                bool any_on = false;
-                for (int i = 0; i < m->ncpus; i++)
-                    any_on |= !m->cpus[i]->powered_off;
-                if (!any_on) {
-                    log_printf("emu: every CPU is powered off\n");
-                    machine_request_shutdown(m, 0);
-                } else if (!m->poll) {
-                    fatal("every CPU waits for an interrupt and no event is pending: guest hung");
-                }
-            }
-            vclock_run_due(c);
+        struct vcpu *v = m->cpus[m->sched_cpu];
+        if (!runnable(v)) {
+            m->turn_left = 0; /* a vCPU held by the debugger mid-turn loses the rest */
+            m->sched_cpu++;
+            continue;
         }
+        if (m->turn_left == 0)
+            m->turn_left = m->quantum;
+        run_turn(m, v);
     }
     return m->exit_status;
 }

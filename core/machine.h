@@ -48,15 +48,27 @@ struct machine {
     int ncpus;
     struct vcpu *running; /* the vCPU inside run(), or NULL */
     u64 quantum;        /* instructions per vCPU turn */
+    /* The schedule, explicit so that stopping anywhere (a debugger stop, a snapshot, a replay
+     * target) and resuming runs exactly what an uninterrupted run would. A round gives each
+     * runnable vCPU, in index order, one turn of up to `quantum` instructions; a turn ends
+     * early when its vCPU halts or a device event fires. Host input is delivered only at a
+     * round's end (machine_round_end). Snapshots save these fields. */
+    int sched_cpu;      /* the vCPU whose turn it is; ncpus: the round's end is next */
+    u64 turn_left;      /* instructions left in its turn; 0: the turn has not begun */
+    bool round_ran;     /* some vCPU ran in this round (otherwise every vCPU waits) */
+    u64 rounds;         /* rounds completed since reset */
     bool shutdown;      /* leave the main loop */
     bool paused;        /* monitor `stop` / -S: run no vCPU, only poll, until `cont` */
     int exit_status;    /* emu's exit status once shut down */
     void *board;        /* board-private state */
     struct machine_debug *debug; /* gdbstub breakpoints/step/hold (core/debug.h), or NULL */
-    /* Called at every round of quanta (host input, monitor, gdb). idle is true when every
-     * vCPU waits for an interrupt; poll may then block for host input up to the host-time
-     * equivalent of the next virtual deadline (which does not make guest values depend on host
-     * time: input is delivered, and recorded, at an instruction count). */
+    /* Called at every round's end (host input, monitor, gdb) and repeatedly while paused.
+     * idle is true when every vCPU waits for an interrupt; poll may then block for host input
+     * up to the host-time equivalent of the next virtual deadline (which does not make guest
+     * values depend on host time: input is delivered, and recorded, at an instruction count).
+     * Guest input (terminal bytes, packets) may be delivered only when machine_at_round_end():
+     * a debugger can pause the machine in the middle of a round, and input delivered there
+     * would land at a point no recording can name. */
     void (*poll)(struct machine *m, bool idle);
 };
 
@@ -68,6 +80,12 @@ void machine_init(struct machine *m, const struct machine_type *t, struct emu_co
 void machine_add_cpu(struct machine *m, struct vcpu *v);
 /* Request the main loop to stop with the given exit status (SYSTEM_OFF, semihosting exit). */
 void machine_request_shutdown(struct machine *m, int status);
+/* True between rounds: the only place where guest input may be delivered. */
+static inline bool machine_at_round_end(const struct machine *m)
+{
+    return m->sched_cpu >= m->ncpus;
+}
+
 /* Run until shutdown; returns the exit status. */
 int machine_run(struct machine *m);
 

@@ -135,14 +135,17 @@ u64 vclock_budget(const struct vclock *c, u64 max)
     return n < max ? (n ? n : 1) : max;
 }
 
-void vclock_run_due(struct vclock *c)
+int vclock_run_due(struct vclock *c)
 {
     u64 now = vclock_now_ns(c);
+    int fired = 0;
     while (c->nheap && c->heap[0]->deadline_ns <= now) {
         struct vevent *e = c->heap[0];
         vevent_cancel(c, e);
         e->fn(e->opaque, now);
+        fired++;
     }
+    return fired;
 }
 
 bool vclock_skip_to_next(struct vclock *c)

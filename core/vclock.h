@@ -66,8 +66,9 @@ static inline bool vevent_armed(const struct vevent *e) { return e->heap_index >
 u64 vclock_next_deadline(const struct vclock *c);
 /* Instructions that may run before the next event is due (at least 1), capped at max. */
 u64 vclock_budget(const struct vclock *c, u64 max);
-/* Fire every event whose deadline is <= now, in deadline then arming order. */
-void vclock_run_due(struct vclock *c);
+/* Fire every event whose deadline is <= now, in deadline then arming order; returns how many
+ * fired. */
+int vclock_run_due(struct vclock *c);
 /* Bracket a vCPU run: vclock_begin_run points the clock at the vCPU's counter; vclock_end_run
  * adds the instructions executed to icount and returns how many there were. */
 void vclock_begin_run(struct vclock *c, u64 *run_left, u64 budget);
