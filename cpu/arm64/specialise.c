@@ -248,16 +248,17 @@ static void tbnz(struct a64_cpu *cpu, const union a64_args *a)
         cpu->npc = cpu->pc + fa(a)->imm;
 }
 
-/* ---- Single-register loads (zero-extending) and stores, base register not SP ---------------
+/* ---- Single-register loads (zero-extending) and stores ---------------------------------------
  * imm: byte offset (offset forms) or writeback offset (pre/post); sh: Rm's shift (register
- * offset, LSL only); flags: the ISS of forms without writeback. rd is Rt. */
+ * offset, LSL only); flags: the ISS of forms without writeback. rd is Rt. The base may be SP
+ * (a64_ldst_base() checks its alignment). */
 enum ldst_mode { M_IMM, M_REG, M_POST, M_PRE };
 
 static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, bool load,
                         enum ldst_mode mode)
 {
     const struct a64_fast_args *f = fa(a);
-    u64 base = cpu->x[f->rn];
+    u64 base = a64_ldst_base(cpu, f->rn);
     u64 va = mode == M_IMM   ? base + f->imm
              : mode == M_REG ? base + (cpu->x[f->rm] << f->sh)
              : mode == M_PRE ? base + f->imm
@@ -267,9 +268,9 @@ static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned b
     else
         a64_write(cpu, va, bytes, cpu->x[f->rd], f->flags);
     if (mode == M_POST)
-        cpu->x[f->rn] = base + f->imm;
+        a64_set_x_sp(cpu, f->rn, base + f->imm);
     else if (mode == M_PRE)
-        cpu->x[f->rn] = va;
+        a64_set_x_sp(cpu, f->rn, va);
 }
 
 #define LDST_SIZES(name, load, mode)                                                          \
@@ -287,6 +288,75 @@ LDST_SIZES(str_post, false, M_POST)
 LDST_SIZES(ldr_pre, true, M_PRE)
 LDST_SIZES(str_pre, false, M_PRE)
 #undef LDST_SIZES
+
+/* ---- Load/store pair of X or W registers (not LDPSW) -----------------------------------------
+ * imm: byte offset; rd, rm: Rt, Rt2. Both accesses happen before any register is written;
+ * word pairs are two word accesses (alignment is checked per element), as in ldst_pair.c. */
+static inline void ldstp(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, bool load,
+                         enum ldst_mode mode)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 base = a64_ldst_base(cpu, f->rn);
+    u64 va = mode == M_POST ? base : base + f->imm;
+    if (load) {
+        u64 v1 = a64_read(cpu, va, bytes, 0);
+        u64 v2 = a64_read(cpu, va + bytes, bytes, 0);
+        a64_set_x(cpu, f->rd, v1);
+        a64_set_x(cpu, f->rm, v2);
+    } else if (bytes == 8) {
+        const u64 v[2] = {cpu->x[f->rd], cpu->x[f->rm]};
+        a64_write16(cpu, va, v, 0);
+    } else {
+        u64 v1 = cpu->x[f->rd], v2 = cpu->x[f->rm];
+        a64_write(cpu, va, 4, v1, 0);
+        a64_write(cpu, va + 4, 4, v2, 0);
+    }
+    if (mode != M_IMM)
+        a64_set_x_sp(cpu, f->rn, base + f->imm);
+}
+
+#define LDSTP_MODES(name, bytes, load)                                                          \
+    static void name##_imm(struct a64_cpu *c, const union a64_args *a) { ldstp(c, a, bytes, load, M_IMM); } \
+    static void name##_post(struct a64_cpu *c, const union a64_args *a) { ldstp(c, a, bytes, load, M_POST); } \
+    static void name##_pre(struct a64_cpu *c, const union a64_args *a) { ldstp(c, a, bytes, load, M_PRE); } \
+    static const a64_exec_fn name[4] = {name##_imm, name##_post, name##_imm, name##_pre};
+LDSTP_MODES(ldp_x, 8, true)
+LDSTP_MODES(stp_x, 8, false)
+LDSTP_MODES(ldp_w, 4, true)
+LDSTP_MODES(stp_w, 4, false)
+#undef LDSTP_MODES
+
+/* ---- Conditional select: sh = cond; inv/inc select CSINV/CSINC/CSNEG ------------------------ */
+static inline void csel(struct a64_cpu *cpu, const union a64_args *a, bool inv, bool inc, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 r;
+    if (a64_cond_holds(f->sh, cpu->nzcv))
+        r = cpu->x[f->rn];
+    else
+        r = (inv ? ~cpu->x[f->rm] : cpu->x[f->rm]) + inc;
+    a64_set_x(cpu, f->rd, a64_trunc(sf, r));
+}
+static void csel_x(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, false, true); }
+static void csel_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, false, false); }
+static void csinc_x(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, true, true); }
+static void csinc_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, true, false); }
+static void csinv_x(struct a64_cpu *c, const union a64_args *a) { csel(c, a, true, false, true); }
+static void csinv_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, true, false, false); }
+static void csneg_x(struct a64_cpu *c, const union a64_args *a) { csel(c, a, true, true, true); }
+static void csneg_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, true, true, false); }
+
+/* ---- Multiply-add: sh = Ra ------------------------------------------------------------------ */
+static void madd_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x(cpu, f->rd, cpu->x[f->sh] + cpu->x[f->rn] * cpu->x[f->rm]);
+}
+static void madd_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x(cpu, f->rd, (u32)(cpu->x[f->sh] + cpu->x[f->rn] * cpu->x[f->rm]));
+}
 
 /* ---- Selection ----------------------------------------------------------------------------- */
 /* The decoder's executor for a pattern (see tools/decodetree.py: called through the generic
@@ -401,7 +471,7 @@ static a64_exec_fn spec_bfm(a64_exec_fn fn, const struct arg_bfm *g, struct a64_
 /* size/opc of a plain load or store: opc 0 store, 1 zero-extending load. */
 static a64_exec_fn spec_ldst(a64_exec_fn fn, const struct arg_ldst *g, struct a64_fast_args *f)
 {
-    if (g->rn == 31 || g->opc > 1)
+    if (g->opc > 1)
         return NULL;
     bool load = g->opc == 1;
     f->rd = (u8)g->rt;
@@ -420,7 +490,7 @@ static a64_exec_fn spec_ldst(a64_exec_fn fn, const struct arg_ldst *g, struct a6
 
 static a64_exec_fn spec_ldst_reg(const struct arg_LDST_reg *g, struct a64_fast_args *f)
 {
-    if (g->rn == 31 || g->opc > 1 || g->option != 3)
+    if (g->opc > 1 || g->option != 3)
         return NULL;
     f->rd = (u8)g->rt;
     f->rn = (u8)g->rn;
@@ -428,6 +498,33 @@ static a64_exec_fn spec_ldst_reg(const struct arg_LDST_reg *g, struct a64_fast_a
     f->sh = (u8)(g->s ? g->size : 0);
     f->flags = a64_ldst_iss(g->rt, g->size == 3, false, false);
     return (g->opc == 1 ? ldr_reg : str_reg)[g->size];
+}
+
+static a64_exec_fn spec_ldstp(const struct arg_LDSTP *g, struct a64_fast_args *f)
+{
+    if (g->opc != 0 && g->opc != 2)
+        return NULL; /* LDPSW, reserved */
+    unsigned bytes = g->opc == 2 ? 8 : 4;
+    f->rd = (u8)g->rt;
+    f->rm = (u8)g->rt2;
+    f->rn = (u8)g->rn;
+    f->imm = (u64)((s64)g->imm * bytes);
+    if (bytes == 8)
+        return (g->l ? ldp_x : stp_x)[g->idx];
+    return (g->l ? ldp_w : stp_w)[g->idx];
+}
+
+static a64_exec_fn spec_csel(const struct arg_CSEL *g, struct a64_fast_args *f)
+{
+    static const a64_exec_fn forms[2][2][2] = {
+        {{csel_w, csel_x}, {csinc_w, csinc_x}},
+        {{csinv_w, csinv_x}, {csneg_w, csneg_x}},
+    };
+    f->rd = (u8)g->rd;
+    f->rn = (u8)g->rn;
+    f->rm = (u8)g->rm;
+    f->sh = (u8)g->cond;
+    return forms[g->op][g->o2][g->sf];
 }
 
 static a64_exec_fn spec_branch(a64_exec_fn fn, const union a64_args *g, struct a64_fast_args *f)
@@ -473,6 +570,17 @@ a64_exec_fn a64_specialise(a64_exec_fn fn, union a64_args *a)
         s = spec_ldst(fn, &g.ldst, &f);
     else if (fn == GENERIC(LDST_reg))
         s = spec_ldst_reg(&g.LDST_reg, &f);
+    else if (fn == GENERIC(LDSTP))
+        s = spec_ldstp(&g.LDSTP, &f);
+    else if (fn == GENERIC(CSEL))
+        s = spec_csel(&g.CSEL, &f);
+    else if (fn == GENERIC(MADD)) {
+        f.rd = (u8)g.dp3.rd;
+        f.rn = (u8)g.dp3.rn;
+        f.rm = (u8)g.dp3.rm;
+        f.sh = (u8)g.dp3.ra;
+        s = g.dp3.sf ? madd_x : madd_w;
+    }
     else
         s = spec_shifted(fn, &g.logic_r, &f);
     if (!s)
