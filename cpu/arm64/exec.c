@@ -120,6 +120,36 @@ static void debug_exception_taken(struct a64_cpu *cpu)
         d->cpu[cpu->vcpu.index].step_left = ~0ull;
 }
 
+/* One instruction of a straight-line run; false when the run must go back to the loop head. */
+static inline __attribute__((always_inline)) bool run_one(struct a64_cpu *cpu,
+                                                          struct a64_insn **inp, u64 *pcp,
+                                                          u64 *leftp, const bool tracing)
+{
+    struct vcpu *v = &cpu->vcpu;
+    struct a64_insn *in = *inp;
+    u64 pc = *pcp, left = *leftp;
+    if (unlikely(tracing) && (log_mask & (LOG_EXEC | LOG_CPU)))
+        trace_insn(cpu);
+    u64 next = pc + 4;
+    cpu->npc = next;
+    v->run_left = --left;
+    in->fn(cpu, &in->a);
+    u64 npc = cpu->npc, rl = v->run_left;
+    if (unlikely((npc ^ next) | (rl ^ left))) {
+        /* A real branch, not a conditional move: a cmov would put the reloads back on the
+         * loop-carried chain. */
+        __asm__ volatile("");
+        cpu->pc = *pcp = npc;
+        *leftp = rl;
+        return false;
+    }
+    cpu->pc = *pcp = next;
+    *leftp = left;
+    *inp = in + 1;
+    return !tracing && likely(left && !v->exit_request &&
+                              (next & ~(PAGE_SIZE - 1)) == cpu->cur_vpage);
+}
+
 /* The hot loop, kept out of a64_run() so that no variable lives across setjmp(): the compiler
  * can then hold cpu and v in registers instead of reloading them from the stack each time.
  * Instantiated twice (a64_run_loop_fast/_slow) so that the fast one carries no debug or trace
@@ -159,21 +189,14 @@ static inline __attribute__((always_inline)) void a64_run_loop(struct a64_cpu *c
             refill_fetch_page(cpu);
         }
         struct a64_insn *in = &cpu->cur_page->insn[(pc & (PAGE_SIZE - 1)) >> 2];
-        if (unlikely(tracing) && (log_mask & (LOG_EXEC | LOG_CPU)))
-            trace_insn(cpu);
-        u64 next = pc + 4;
-        cpu->npc = next;
-        v->run_left = --left;
-        in->fn(cpu, &in->a);
-        u64 npc = cpu->npc, rl = v->run_left;
-        if (unlikely((npc ^ next) | (rl ^ left))) {
-            /* A real branch, not a conditional move: a cmov would put the reloads back on
-             * the loop-carried chain. */
-            __asm__ volatile("");
-            next = npc;
-            left = rl;
-        }
-        cpu->pc = pc = next;
+        /* Straight-line run: the next slot is the next array element while no branch, no
+         * counter change, no exit request and no fetch-page change (a page crossing, or
+         * a64_fetch_invalidate() from the handler) intervenes. Unrolled 4 times: each copy of the
+         * indirect call is predicted with its own history (measured: bench/mips -17%, boot
+         * -10% CPU time against one call site; 8 copies are no better). */
+        while (run_one(cpu, &in, &pc, &left, tracing) && run_one(cpu, &in, &pc, &left, tracing) &&
+               run_one(cpu, &in, &pc, &left, tracing) && run_one(cpu, &in, &pc, &left, tracing))
+            ;
     }
 }
 
