@@ -263,10 +263,12 @@ static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned b
              : mode == M_REG ? base + (cpu->x[f->rm] << f->sh)
              : mode == M_PRE ? base + f->imm
                              : base;
+    /* Never LDTR/STTR: masking the bit lets the compiler drop the fast-table choice. */
+    u32 flags = f->flags & ~A64_MEM_UNPRIV;
     if (load)
-        a64_set_x(cpu, f->rd, a64_read(cpu, va, bytes, f->flags));
+        a64_set_x(cpu, f->rd, a64_read(cpu, va, bytes, flags));
     else
-        a64_write(cpu, va, bytes, cpu->x[f->rd], f->flags);
+        a64_write(cpu, va, bytes, cpu->x[f->rd], flags);
     if (mode == M_POST)
         a64_set_x_sp(cpu, f->rn, base + f->imm);
     else if (mode == M_PRE)
