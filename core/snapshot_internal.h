@@ -33,6 +33,14 @@ bool snap_state_check(struct machine *m, const u8 *p, size_t len, char *err, siz
 /* Load a checked stream (the machine is then changed even if this fails). */
 bool snap_state_load(struct machine *m, const u8 *p, size_t len, char *err, size_t errlen);
 
+/* The icount and machine type in a snapshot file's header (for `info snapshots`); false if
+ * path is not a snapshot. */
+bool snapshot_file_info(const char *path, u64 *icount, char *machine, size_t len);
+
+/* snapshot_load_file, also saying whether the machine was changed (the checks passed). */
+bool snapshot_load_file_checked(struct machine *m, const char *path, bool *touched, char *err,
+                                size_t errlen);
+
 /* Whether a 4 KiB page is all zero. */
 bool snap_page_is_zero(const u8 *p);
 
