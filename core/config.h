@@ -52,6 +52,7 @@ struct emu_config {
     const char *semihosting_target;  /* -semihosting-config target=native|auto */
     const char *monitor;             /* -monitor stdio|none|unix:PATH */
     const char *record, *replay;     /* -record FILE / -replay FILE */
+    bool digest_on_exit;             /* -digest-on-exit */
     const char *loadvm;              /* -loadvm NAME */
     bool snapshot;                   /* -snapshot: disk writes go to a temporary overlay */
     const char *rtc_base;            /* -rtc base=utc|ISO-8601 */
