@@ -270,6 +270,19 @@ static void snap_load(void *opaque, struct snap_reader *r, u32 version)
     rp.cursor = cursor < rp.nev ? (size_t)cursor : rp.nev;
 }
 
+void replay_journal_seek(struct machine *m)
+{
+    size_t lo = 0, hi = rp.nev;
+    while (lo < hi) { /* rounds are non-decreasing along the journal */
+        size_t mid = (lo + hi) / 2;
+        if (rp.ev[mid].round < m->rounds)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    rp.cursor = lo;
+}
+
 void replay_snap_register(struct machine *m)
 {
     if (snap_register)

@@ -85,6 +85,11 @@ void replay_digest_print(struct machine *m, FILE *out);
  * rounds, and host input waits in its host-side buffers until execution passes the round
  * where the journal ends. */
 void replay_journal_enable(struct machine *m);
+/* Point the cursor at the first journaled input of the machine's current round or later: the
+ * inputs of round r are delivered at its end, so a machine restored anywhere inside round r (or
+ * at its end, before the poll) has received exactly those before. The "replay" snapshot section
+ * does this itself; this is for restores that bypass it. */
+void replay_journal_seek(struct machine *m);
 /* Register the "replay" snapshot section (the cursor). A no-op until the snapshot core is
  * linked. Called by replay_attach(); exposed for boards built without it (tests). */
 void replay_snap_register(struct machine *m);

@@ -159,7 +159,7 @@ bool rp_digest_check(struct machine *m, const u8 *rec, size_t len, char *why, si
         u64 rh = rp_get_u64(&c);
         *cpu = i;
         if (ric != m->cpus[i]->icount) {
-            snprintf(why, whylen, "it executed %llu instructions, the recording %llu, pc %#llx",
+            snprintf(why, whylen, "it executed %llu instructions, the recording %llu, pc 0x%llx",
                      (unsigned long long)m->cpus[i]->icount, (unsigned long long)ric,
                      (unsigned long long)clear[RP_PC]);
             return false;
@@ -168,14 +168,14 @@ bool rp_digest_check(struct machine *m, const u8 *rec, size_t len, char *why, si
             if (clear[r] != rec_clear[r]) {
                 char name[8];
                 reg_name(r, name, sizeof(name));
-                snprintf(why, whylen, "%s %#llx != %#llx (recorded), pc %#llx", name,
+                snprintf(why, whylen, "%s 0x%llx != 0x%llx (recorded), pc 0x%llx", name,
                          (unsigned long long)clear[r], (unsigned long long)rec_clear[r],
                          (unsigned long long)clear[RP_PC]);
                 return false;
             }
         if (h != rh) {
-            snprintf(why, whylen, "FP/SIMD or system registers differ (hash %#llx != %#llx), "
-                     "pc %#llx", (unsigned long long)h, (unsigned long long)rh,
+            snprintf(why, whylen, "FP/SIMD or system registers differ (hash 0x%llx != 0x%llx), "
+                     "pc 0x%llx", (unsigned long long)h, (unsigned long long)rh,
                      (unsigned long long)clear[RP_PC]);
             return false;
         }
@@ -188,7 +188,7 @@ bool rp_digest_check(struct machine *m, const u8 *rec, size_t len, char *why, si
     }
     u64 ram = ram_hash(m, pos, n);
     if (ram != rram) {
-        snprintf(why, whylen, "RAM digest %#llx != %#llx (recorded) over bytes %#llx+%#llx",
+        snprintf(why, whylen, "RAM digest 0x%llx != 0x%llx (recorded) over bytes 0x%llx+0x%llx",
                  (unsigned long long)ram, (unsigned long long)rram, (unsigned long long)pos,
                  (unsigned long long)n);
         return false;
