@@ -22,6 +22,13 @@ timeout 20 "$EMU" -replay "$TMP/log" -digest-on-exit >"$TMP/rep" 2>&1 <&-
 st=$?
 [ "$st" = 0 ] && cmp -s "$TMP/rec" "$TMP/rep" ||
     bad "replay: exit $st, differs: $(diff "$TMP/rec" "$TMP/rep" | head -c 400)"
+# Traces: a replay shows the same instructions, exceptions and interrupts as the recorded run.
+(sleep 0.3; printf 'Zq') | timeout 20 "$EMU" "${run[@]}" -record "$TMP/tlog" \
+    -d in_asm,exec,int,cpu -D "$TMP/trace1" >/dev/null 2>&1
+timeout 20 "$EMU" -replay "$TMP/tlog" -digest-on-exit -d in_asm,exec,int,cpu -D "$TMP/trace2" >/dev/null 2>&1 <&-
+grep -q "Taking exception\|IRQ\|irq" "$TMP/trace1" && [ "$(wc -l <"$TMP/trace1")" -gt 100 ] &&
+    cmp -s "$TMP/trace1" "$TMP/trace2" ||
+    bad "traces: $(wc -l <"$TMP/trace1") lines, differ: $(diff "$TMP/trace1" "$TMP/trace2" | head -c 300)"
 # The same with the full command line repeated.
 timeout 20 "$EMU" "${run[@]}" -replay "$TMP/log" >"$TMP/rep2" 2>&1 </dev/null
 st=$?
