@@ -294,9 +294,33 @@ static int opt_replay(struct cli_state *st, const char *a)
     return 0;
 }
 
+static int opt_digest_on_exit(struct cli_state *st, const char *a)
+{
+    st->cfg->digest_on_exit = true;
+    return 0;
+}
+
 static int opt_loadvm(struct cli_state *st, const char *a)
 {
     st->cfg->loadvm = a;
+    return 0;
+}
+
+static int opt_snapshot_dir(struct cli_state *st, const char *a)
+{
+    st->cfg->snapshot_dir = a;
+    return 0;
+}
+
+static int opt_savevm_at(struct cli_state *st, const char *a)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(a, &end, 0);
+    if (errno || end == a || *end != ':' || !end[1] || *a == '-')
+        return cli_bad(st, "-savevm-at: expected ICOUNT:NAME, got '%s'", a);
+    st->cfg->savevm_at = n;
+    st->cfg->savevm_at_name = end + 1;
     return 0;
 }
 
@@ -392,9 +416,16 @@ static const struct cli_opt cli_opts[] = {
     {"gdb", "tcp::PORT", true, opt_gdb,
      "accept a gdb connection on 127.0.0.1:PORT (gdb-multiarch: target remote :PORT)"},
     {"s", NULL, true, opt_s, "shorthand for -gdb tcp::1234"},
-    {"record", "FILE", false, opt_record, "record a deterministic execution log"},
-    {"replay", "FILE", false, opt_replay, "replay an execution log"},
-    {"loadvm", "NAME", false, opt_loadvm, "start from a saved snapshot"},
+    {"record", "FILE", true, opt_record, "record the run's inputs and digests to FILE"},
+    {"replay", "FILE", true, opt_replay,
+     "replay FILE (the recorded command line is used unless one is given)"},
+    {"digest-on-exit", NULL, true, opt_digest_on_exit,
+     "print the machine's state digest when the run ends"},
+    {"loadvm", "NAME", true, opt_loadvm, "start from the snapshot NAME (savevm NAME)"},
+    {"snapshot-dir", "DIR", true, opt_snapshot_dir,
+     "directory of named snapshots (default: the first -drive's, else .)"},
+    {"savevm-at", "ICOUNT:NAME", true, opt_savevm_at,
+     "save the snapshot NAME at the first round end at or after ICOUNT instructions (tests)"},
     {"version", NULL, true, opt_version, "print the version and exit"},
     {"help", NULL, true, opt_help, "print this help and exit"},
     {"h", NULL, true, opt_help, "same as -help"},
@@ -424,6 +455,14 @@ static const struct cli_opt *find_opt(const char *name)
             return &cli_opts[i];
     return NULL;
 }
+
+int cli_option_arity(const char *name)
+{
+    const struct cli_opt *op = find_opt(name);
+    return op ? op->arg != NULL : -1;
+}
+
+const char cli_emu_version[] = EMU_VERSION;
 
 void cli_defaults(struct emu_config *cfg)
 {
