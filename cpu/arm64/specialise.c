@@ -162,6 +162,31 @@ static void add_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP
 static void sub_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_SUB, true); }
 static void sub_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_SUB, false); }
 
+/* The same with LSR/ASR/ROR (imm2 = shift type; ROR is reserved for ADD/SUB and never gets
+ * here): one executor per operation and size, the shift type chosen at run time. */
+static inline void alu_shifted(struct a64_cpu *cpu, const union a64_args *a, enum alu_op op,
+                               bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 r = alu(op, cpu->x[f->rn], a64_shift(sf, cpu->x[f->rm], (unsigned)f->imm2, f->sh));
+    a64_set_x(cpu, f->rd, a64_trunc(sf, r));
+}
+
+static void and_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_AND, true); }
+static void and_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_AND, false); }
+static void bic_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_BIC, true); }
+static void bic_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_BIC, false); }
+static void orr_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ORR, true); }
+static void orr_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ORR, false); }
+static void orn_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ORN, true); }
+static void orn_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ORN, false); }
+static void eor_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_EOR, true); }
+static void eor_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_EOR, false); }
+static void add_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ADD, true); }
+static void add_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ADD, false); }
+static void sub_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_SUB, true); }
+static void sub_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_SUB, false); }
+
 static inline void ands_lsl(struct a64_cpu *cpu, const union a64_args *a, bool sf)
 {
     const struct a64_fast_args *f = fa(a);
@@ -430,24 +455,33 @@ static a64_exec_fn spec_shifted(a64_exec_fn fn, const struct arg_logic_r *g,
 {
     /* arg_logic_r and arg_addsub_r have the same fields. */
     static const struct {
-        a64_exec_fn generic, x, w;
+        a64_exec_fn generic, x, w, sx, sw; /* sx/sw: other shift types, NULL = generic */
     } forms[] = {
-        {GENERIC(AND_r), and_x, and_w},   {GENERIC(BIC_r), bic_x, bic_w},
-        {GENERIC(ORR_r), orr_x, orr_w},   {GENERIC(ORN_r), orn_x, orn_w},
-        {GENERIC(EOR_r), eor_x, eor_w},   {GENERIC(ANDS_r), ands_x, ands_w},
-        {GENERIC(ADD_r), add_x, add_w},   {GENERIC(SUB_r), sub_x, sub_w},
-        {GENERIC(ADDS_r), adds_x, adds_w}, {GENERIC(SUBS_r), subs_x, subs_w},
+        {GENERIC(AND_r), and_x, and_w, and_sx, and_sw},
+        {GENERIC(BIC_r), bic_x, bic_w, bic_sx, bic_sw},
+        {GENERIC(ORR_r), orr_x, orr_w, orr_sx, orr_sw},
+        {GENERIC(ORN_r), orn_x, orn_w, orn_sx, orn_sw},
+        {GENERIC(EOR_r), eor_x, eor_w, eor_sx, eor_sw},
+        {GENERIC(ANDS_r), ands_x, ands_w, NULL, NULL},
+        {GENERIC(ADD_r), add_x, add_w, add_sx, add_sw},
+        {GENERIC(SUB_r), sub_x, sub_w, sub_sx, sub_sw},
+        {GENERIC(ADDS_r), adds_x, adds_w, NULL, NULL},
+        {GENERIC(SUBS_r), subs_x, subs_w, NULL, NULL},
     };
     for (unsigned i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
         if (forms[i].generic != fn)
             continue;
-        if (g->shift != 0 || (!g->sf && g->imm >= 32))
-            return NULL; /* other shifts, or reserved */
+        bool addsub = fn == GENERIC(ADD_r) || fn == GENERIC(SUB_r);
+        if ((!g->sf && g->imm >= 32) || (addsub && g->shift == 3))
+            return NULL; /* reserved: the generic executor raises UNDEFINED */
         f->rd = (u8)g->rd;
         f->rn = (u8)g->rn;
         f->rm = (u8)g->rm;
         f->sh = (u8)g->imm;
-        return g->sf ? forms[i].x : forms[i].w;
+        f->imm2 = (u64)g->shift;
+        if (g->shift == 0)
+            return g->sf ? forms[i].x : forms[i].w;
+        return g->sf ? forms[i].sx : forms[i].sw;
     }
     return NULL;
 }

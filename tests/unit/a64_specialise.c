@@ -109,6 +109,6 @@ int main(void)
     printf("%u decoded, %u specialised, %u distinct specialised executors\n", tried, specialised,
            nseen);
     /* Every specialised non-memory executor of specialise.c is reached. */
-    CHECK(nseen == 58);
+    CHECK(nseen == 72);
     return check_exit("a64_specialise");
 }
