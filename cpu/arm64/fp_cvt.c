@@ -18,7 +18,7 @@ static void cvt_to_int(struct a64_cpu *cpu, int sf, int ftype, int rn, int rd, i
                        bool u, enum fp_rounding r)
 {
     enum fp_fmt f;
-    if (!fp_ftype((unsigned)ftype, &f))
+    if (!fp_ftype(cpu, (unsigned)ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
@@ -31,7 +31,7 @@ static void cvt_from_int(struct a64_cpu *cpu, int sf, int ftype, int rn, int rd,
                          bool u)
 {
     enum fp_fmt f;
-    if (!fp_ftype((unsigned)ftype, &f))
+    if (!fp_ftype(cpu, (unsigned)ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
@@ -71,7 +71,8 @@ void a64_exec_CVTF_int(struct a64_cpu *cpu, const struct arg_CVTF_int *a)
     cvt_from_int(cpu, a->sf, a->ftype, a->rn, a->rd, 0, a->u);
 }
 
-/* FMOV (general): W<->S, X<->D, and X<->V.D[1] (the top half; the rest of Vd is kept). */
+/* FMOV (general): W<->S, X<->D, W/X<->H (FEAT_FP16; zero-extended to the general register),
+ * and X<->V.D[1] (the top half; the rest of Vd is kept). */
 void a64_exec_FMOV_gen(struct a64_cpu *cpu, const struct arg_FMOV_gen *a)
 {
     unsigned size;
@@ -80,6 +81,8 @@ void a64_exec_FMOV_gen(struct a64_cpu *cpu, const struct arg_FMOV_gen *a)
         size = 4;
     else if (a->sf && a->ftype == 1 && a->rmode == 0)
         size = 8;
+    else if (a->ftype == 3 && a->rmode == 0 && fp_have_fp16(cpu))
+        size = 2;
     else if (a->sf && a->ftype == 2 && a->rmode == 1)
         size = 8, top = true;
     else

@@ -11,7 +11,7 @@ typedef u64 (*fp_un_fn)(struct fpst *st, enum fp_fmt f, u64 a);
 static void fp_unary(struct a64_cpu *cpu, const struct arg_fp_1 *a, fp_un_fn fn)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
@@ -47,7 +47,7 @@ void a64_exec_FCVT_s(struct a64_cpu *cpu, const struct arg_FCVT_s *a)
 static void fp_rint(struct a64_cpu *cpu, const struct arg_fp_1 *a, int rounding, bool exact)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);

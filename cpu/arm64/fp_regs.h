@@ -10,6 +10,7 @@
 #include "cpu/arm64/cpu.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/fp_soft.h"
+#include "cpu/arm64/model.h"
 
 /* The low esize bytes of Vn (esize 1, 2, 4, 8). */
 static inline u64 vreg_read(const struct a64_cpu *cpu, int n, unsigned esize)
@@ -61,14 +62,22 @@ static inline void vreg_set_vec(struct a64_cpu *cpu, int d, const union a64_vreg
     cpu->v[d].d[1] = q ? r->d[1] : 0;
 }
 
-/* Scalar ftype field -> format; false for the encodings that are UNDEFINED without
- * FEAT_FP16 (ftype 11) or always (ftype 10). */
-static inline bool fp_ftype(unsigned ftype, enum fp_fmt *f)
+/* FEAT_FP16: ID_AA64PFR0_EL1.FP == 0b0001 (half-precision data processing). */
+static inline bool fp_have_fp16(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64PFR0_EL1, 16) == 1;
+}
+
+/* Scalar ftype field -> format; false for the encodings that are UNDEFINED: ftype 10
+ * always, ftype 11 (half precision) without FEAT_FP16. */
+static inline bool fp_ftype(const struct a64_cpu *cpu, unsigned ftype, enum fp_fmt *f)
 {
     if (ftype == 0)
         *f = FP_S;
     else if (ftype == 1)
         *f = FP_D;
+    else if (ftype == 3 && fp_have_fp16(cpu))
+        *f = FP_H;
     else
         return false;
     return true;

@@ -72,8 +72,20 @@ static u128 shr_jam(u128 m, int n)
     return (m >> n) | ((m & (((u128)1 << n) - 1)) != 0);
 }
 
-/* FPUnpackBase. Half precision here only appears in conversions, which use FPUnpackCV
- * (FZ16 treated as 0), and it honours FPCR.AHP. Flushed denormals raise Input Denormal. */
+/* Half precision: FPCR.AHP only in conversions (FPUnpackCV/FPRoundCV), FPCR.FZ16 everywhere
+ * else (FPUnpack/FPRound clear AHP; the CV forms clear FZ16). */
+static inline bool ahp(const struct fpst *st)
+{
+    return st->cv && (st->fpcr & FPCR_AHP);
+}
+
+static inline bool flush(const struct fpst *st, enum fp_fmt f)
+{
+    return f == FP_H ? !st->cv && (st->fpcr & FPCR_FZ16) : (st->fpcr & FPCR_FZ) != 0;
+}
+
+/* FPUnpackBase. FZ flushes single/double denormals with Input Denormal (IDC); FZ16 flushes
+ * half-precision ones silently (the pseudocode raises no exception for N == 16). */
 static struct fp_unp fp_unpack(struct fpst *st, enum fp_fmt f, u64 a)
 {
     struct fp_unp u;
@@ -86,16 +98,17 @@ static struct fp_unp fp_unpack(struct fpst *st, enum fp_fmt f, u64 a)
     if (exp == 0) {
         if (frac == 0) {
             u.type = FPT_ZERO;
-        } else if (f != FP_H && (st->fpcr & FPCR_FZ)) {
+        } else if (flush(st, f)) {
             u.type = FPT_ZERO;
-            fp_raise(st, FPSR_IDC);
+            if (f != FP_H)
+                fp_raise(st, FPSR_IDC);
         } else {
             int p = 63 - __builtin_clzll(frac);
             u.type = FPT_NUM;
             u.sig = frac << (63 - p);
             u.e0 = (1 - bias(f)) - F + p - 63;
         }
-    } else if (exp == emax_field(f) && !(f == FP_H && (st->fpcr & FPCR_AHP))) {
+    } else if (exp == emax_field(f) && !(f == FP_H && ahp(st))) {
         if (frac == 0)
             u.type = FPT_INF;
         else
@@ -240,7 +253,7 @@ static u64 round_pack(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m,
         int_mant |= 1;
 
     u64 res;
-    if (!(f == FP_H && (st->fpcr & FPCR_AHP))) {
+    if (!(f == FP_H && ahp(st))) {
         if (biased_exp >= (1 << E) - 1) {
             res = overflow_to_inf ? fp_infinity(f, sign) : fp_max_normal(f, sign);
             fp_raise(st, FPSR_OFC);
@@ -263,10 +276,10 @@ static u64 round_pack(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m,
     return res;
 }
 
-/* FPRound with the FPCR's flush-to-zero (FZ for S/D; FZ16 never applies: no FEAT_FP16). */
+/* FPRound with the FPCR's flush-to-zero (FZ for S/D, FZ16 for H outside conversions). */
 static u64 fp_round(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m, enum fp_rounding r)
 {
-    return round_pack(st, f, sign, e0, m, r, f != FP_H && (st->fpcr & FPCR_FZ));
+    return round_pack(st, f, sign, e0, m, r, flush(st, f));
 }
 
 /* Exact signed sum of two values m * 2^e0 (m < 2^126): *sign, *e0, returns the magnitude,
@@ -625,10 +638,10 @@ static u64 convert_nan(enum fp_fmt to, enum fp_fmt from, u64 a)
            (payload & (quiet_bit(to) - 1));
 }
 
-u64 fp_convert(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a)
+static u64 convert_cv(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a)
 {
     struct fp_unp u = fp_unpack(st, from, a);
-    bool alt_hp = to == FP_H && (st->fpcr & FPCR_AHP);
+    bool alt_hp = to == FP_H && ahp(st);
     if (is_nan(u.type)) {
         u64 r;
         if (alt_hp)
@@ -651,6 +664,15 @@ u64 fp_convert(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a)
     if (u.type == FPT_ZERO)
         return fp_zero(to, u.sign);
     return fp_round(st, to, u.sign, u.e0, u.sig, st->rmode);
+}
+
+/* FPConvert: FPUnpackCV and FPRoundCV (AHP applies, FZ16 does not). */
+u64 fp_convert(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a)
+{
+    st->cv = true;
+    u64 r = convert_cv(st, to, from, a);
+    st->cv = false;
+    return r;
 }
 
 /* Integer magnitude of |value| * 2^fbits rounded per r (sign-aware, as RoundDown on the
@@ -744,8 +766,8 @@ u64 fp_to_fixed(struct fpst *st, enum fp_fmt f, u64 a, int fb, bool is_unsigned,
             res = u.sign ? (u64)0 - mag : mag;
         }
     }
-    if (isize == 32)
-        res &= 0xffffffffu;
+    if (isize < 64)
+        res &= (1ull << isize) - 1;
     if (ovf)
         fp_raise(st, FPSR_IOC);
     else if (inexact)
@@ -757,8 +779,10 @@ u64 fp_from_fixed(struct fpst *st, enum fp_fmt f, u64 v, int fb, bool is_unsigne
                   enum fp_rounding r)
 {
     bool sign = false;
-    if (isize == 32)
-        v = is_unsigned ? (u32)v : (u64)(s64)(s32)v;
+    if (isize < 64) {
+        int sh = 64 - isize;
+        v = is_unsigned ? (v << sh) >> sh : (u64)((s64)(v << sh) >> sh);
+    }
     u64 fast;
     if ((!is_unsigned || (s64)v >= 0) && fp_fast_from_int(f, (s64)v, fb, &fast))
         return fast;

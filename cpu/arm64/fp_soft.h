@@ -38,16 +38,19 @@ enum fp_rounding {
 };
 
 /* One operation's environment: the FPCR it sees, the rounding mode in effect, and the
- * exceptions it raised (FPSR bits, ORed into FPSR by the caller). */
+ * exceptions it raised (FPSR bits, ORed into FPSR by the caller). cv is internal to
+ * fp_convert(): half precision there follows FPUnpackCV/FPRoundCV (FPCR.AHP applies, FZ16
+ * does not); everywhere else (FEAT_FP16 arithmetic) FZ16 applies and AHP does not. */
 struct fpst {
     u32 fpcr;
     u32 exc;
     u8 rmode;
+    bool cv;
 };
 
 static inline struct fpst fpst_make(u32 fpcr)
 {
-    struct fpst s = {fpcr, 0, (u8)((fpcr >> FPCR_RMODE_SHIFT) & 3)};
+    struct fpst s = {fpcr, 0, (u8)((fpcr >> FPCR_RMODE_SHIFT) & 3), false};
     return s;
 }
 
@@ -77,10 +80,12 @@ bool fp_compare_gt(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
 /* FPConvert between formats, rounding st->rmode; FPCR.AHP selects the alternative half
  * format; FZ16 is ignored (FPUnpackCV/FPRoundCV). */
 u64 fp_convert(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a);
-/* FPToFixed: to a signed/unsigned integer of isize bits (32 or 64) with fbits fraction bits. */
+/* FPToFixed: to a signed/unsigned integer of isize bits (16, 32 or 64) with fbits fraction
+ * bits; the result is zero-extended from isize bits. */
 u64 fp_to_fixed(struct fpst *st, enum fp_fmt f, u64 a, int fbits, bool is_unsigned, int isize,
                 enum fp_rounding r);
-/* FixedToFP: from a signed/unsigned isize-bit integer with fbits fraction bits. */
+/* FixedToFP: from a signed/unsigned isize-bit integer (the low isize bits of v) with fbits
+ * fraction bits. */
 u64 fp_from_fixed(struct fpst *st, enum fp_fmt f, u64 v, int fbits, bool is_unsigned, int isize,
                   enum fp_rounding r);
 /* FPRoundInt: exact = FRINTX (Inexact signalled). */

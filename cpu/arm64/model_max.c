@@ -11,8 +11,8 @@ static const struct a64_id_feature max_features[] = {
     /* ID_AA64PFR0_EL1 (EL2/EL3 fields are filled per machine at reset) */
     {SR_ID_AA64PFR0_EL1, 0, 1, "EL0: AArch64 only"},
     {SR_ID_AA64PFR0_EL1, 4, 1, "EL1: AArch64 only"},
-    {SR_ID_AA64PFR0_EL1, 16, 0, "FEAT_FP (0b0001 = FEAT_FP16)"},
-    {SR_ID_AA64PFR0_EL1, 20, 0, "FEAT_AdvSIMD (0b0001 = FEAT_FP16)"},
+    {SR_ID_AA64PFR0_EL1, 16, 1, "FEAT_FP + FEAT_FP16 (0 = without half-precision arithmetic)"},
+    {SR_ID_AA64PFR0_EL1, 20, 1, "FEAT_AdvSIMD + FEAT_FP16"},
     {SR_ID_AA64PFR0_EL1, 24, 1, "GICv3 system register interface"},
     {SR_ID_AA64PFR0_EL1, 48, 1, "FEAT_DIT"},
     /* ID_AA64PFR1_EL1 */

@@ -231,6 +231,24 @@ static const struct fpu_op fpu_tab[2][2][20] = {
               [0x1d - 12] = {u_rsqrte, 3}, [0x1f - 12] = {u_sqrt, 1}},
 };
 
+/* Two-register misc FP16 (FEAT_FP16): the same U:a:opcode table on half-precision lanes. */
+void a64_exec_SIMD_fp2h(struct a64_cpu *cpu, const struct arg_SIMD_fp2h *a)
+{
+    if (!fp_have_fp16(cpu) || a->opcode < 0x0c)
+        a64_undef(cpu);
+    const struct fpu_op *op = &fpu_tab[a->u][a->a][a->opcode - 12];
+    if (!op->fn || !(op->where & (a->sc ? 2 : 1)))
+        a64_undef(cpu);
+    a64_fp_check(cpu);
+    union a64_vreg n = cpu->v[a->rn];
+    simd_fp_lanes(cpu, a->q, a->sc, FP_H, a->rd, &n, &n, op->fn, false);
+}
+
+void a64_exec_SIMD_fp2h_sc(struct a64_cpu *cpu, const struct arg_SIMD_fp2h *a)
+{
+    a64_exec_SIMD_fp2h(cpu, a);
+}
+
 static void simd_fp_unary(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
 {
     /* URECPE/URSQRTE: 32-bit unsigned lanes, vector only */

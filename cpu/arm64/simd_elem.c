@@ -18,8 +18,15 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
     bool is_fp = op == 0x1 || op == 0x5 || op == 0x9;
     unsigned esize, index;
     int rm;
-    if (is_fp) {
-        /* size<1> must be set (size 00 is FEAT_FP16); D lanes take the index from H alone */
+    if (is_fp && a->size == 0) {
+        /* FEAT_FP16: H lanes, index H:L:M, Vm in V0-V15 */
+        if (!fp_have_fp16(cpu) || (u && op != 0x9))
+            a64_undef(cpu);
+        esize = 2;
+        index = (unsigned)((a->h << 2) | (a->l << 1) | a->m);
+        rm = a->rm;
+    } else if (is_fp) {
+        /* size 01 is reserved; D lanes take the index from H alone */
         if (!(a->size & 2) || (u && op != 0x9) || ((a->size & 1) && (a->l || (!sc && !a->q))))
             a64_undef(cpu);
         esize = (a->size & 1) ? 8 : 4;
@@ -57,7 +64,8 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
 
     if (is_fp) {
         fp3_fn fn = op == 0x1 ? f_fmla : op == 0x5 ? f_fmls : u ? f_fmulx : f_fmul;
-        simd_fp_lanes(cpu, a->q, sc, esize == 8 ? FP_D : FP_S, a->rd, &n, &m, fn, false);
+        enum fp_fmt f = esize == 8 ? FP_D : esize == 4 ? FP_S : FP_H;
+        simd_fp_lanes(cpu, a->q, sc, f, a->rd, &n, &m, fn, false);
         return;
     }
     switch ((u << 4) | op) {

@@ -18,7 +18,7 @@ test_main:
     mrs     x3, clidr_el1
     CHECK_EQ x3, 0x0a200023, 5
     // PFR0: EL0/EL1 AArch64, FP/AdvSIMD, GICv3 sysregs, DIT; EL2/EL3 per machine.
-    ldr     x4, =0x0001000001000011
+    ldr     x4, =0x0001000001110011          // FP = AdvSIMD = 1: FEAT_FP16
     mrs     x5, CurrentEL
     cmp     x5, #8
     b.ne    1f
