@@ -99,3 +99,17 @@ void a64_exec_FMOV_gen(struct a64_cpu *cpu, const struct arg_FMOV_gen *a)
         write_int(cpu, a->rd, v, a->sf);
     }
 }
+
+/* FJCVTZS (FEAT_JSCVT): JavaScript ToInt32; NZCV = 0:Z:0:0. */
+void a64_exec_FJCVTZS(struct a64_cpu *cpu, const struct arg_FJCVTZS *a)
+{
+    if (!fp_have_jscvt(cpu))
+        a64_undef(cpu);
+    a64_fp_check(cpu);
+    struct fpst st = fp_env(cpu);
+    bool z;
+    u32 r = fp_to_int32_js(&st, vreg_read(cpu, a->rn, 8), &z);
+    fp_commit(cpu, &st);
+    a64_set_w(cpu, a->rd, r);
+    cpu->nzcv = z ? PSTATE_Z : 0;
+}

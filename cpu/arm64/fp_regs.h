@@ -68,6 +68,18 @@ static inline bool fp_have_fp16(const struct a64_cpu *cpu)
     return a64_id_field(cpu, SR_ID_AA64PFR0_EL1, 16) == 1;
 }
 
+/* FEAT_JSCVT: ID_AA64ISAR1_EL1.JSCVT != 0 (FJCVTZS). */
+static inline bool fp_have_jscvt(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR1_EL1, 12) != 0;
+}
+
+/* FEAT_FCMA: ID_AA64ISAR1_EL1.FCMA != 0 (FCADD, FCMLA). */
+static inline bool fp_have_fcma(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR1_EL1, 16) != 0;
+}
+
 /* Scalar ftype field -> format; false for the encodings that are UNDEFINED: ftype 10
  * always, ftype 11 (half precision) without FEAT_FP16. */
 static inline bool fp_ftype(const struct a64_cpu *cpu, unsigned ftype, enum fp_fmt *f)

@@ -795,6 +795,46 @@ u64 fp_from_fixed(struct fpst *st, enum fp_fmt f, u64 v, int fb, bool is_unsigne
     return fp_round(st, f, sign, -fb, v, r);
 }
 
+u32 fp_to_int32_js(struct fpst *st, u64 a, bool *z)
+{
+    struct fp_unp u = fp_unpack(st, FP_D, a);
+    *z = true;
+    if (is_nan(u.type) || u.type == FPT_INF) {
+        fp_raise(st, FPSR_IOC);
+        *z = false;
+        return 0;
+    }
+    if (u.type == FPT_ZERO) { /* -0 and flushed denormals are not "exact" */
+        *z = !u.sign && !(a & frac_mask(FP_D));
+        return 0;
+    }
+    /* |value| = sig * 2^e0, truncated toward zero */
+    u64 mag;
+    bool inexact, big;
+    if (u.e0 >= 0) {
+        mag = u.e0 >= 64 ? 0 : u.sig << u.e0; /* only the low 32 bits matter */
+        inexact = false;
+        big = true;                            /* >= 2^63 */
+    } else if (u.e0 <= -64) {
+        mag = 0;
+        inexact = true;
+        big = false;
+    } else {
+        mag = u.sig >> -u.e0;
+        inexact = (u.sig << (64 + u.e0)) != 0;
+        big = false;
+    }
+    bool in_range = !big && (u.sign ? mag <= 0x80000000ull : mag <= 0x7fffffffull);
+    if (!in_range) {
+        fp_raise(st, FPSR_IOC);
+        *z = false;
+    } else if (inexact) {
+        fp_raise(st, FPSR_IXC);
+        *z = false;
+    }
+    return (u32)(u.sign ? (u64)0 - mag : mag);
+}
+
 u64 fp_round_int(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, bool exact)
 {
     struct fp_unp u = fp_unpack(st, f, a);

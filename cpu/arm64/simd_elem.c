@@ -15,6 +15,10 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
 {
     int op = a->opcode, u = a->u;
     bool sc = a->sc;
+    if (u && (op & 0x9) == 0x1) { /* FCMLA (by element): opcode 0 rot 1 */
+        simd_fcmla_elem(cpu, a);
+        return;
+    }
     bool is_fp = op == 0x1 || op == 0x5 || op == 0x9;
     unsigned esize, index;
     int rm;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Run with -cpu cortex-a57 (Armv8.0, no FEAT_FP16): every half-precision data-processing
-// form is UNDEFINED (EC 0x00) and ID_AA64PFR0_EL1.FP/AdvSIMD read 0, while the Armv8.0
-// conversions FCVT/FCVTL between H and S/D still execute.
+// Run with -cpu cortex-a57 (Armv8.0, no FEAT_FP16, FEAT_JSCVT, FEAT_FCMA): every
+// half-precision data-processing form, FJCVTZS, FCADD and FCMLA are UNDEFINED (EC 0x00) and
+// ID_AA64PFR0_EL1.FP/AdvSIMD read 0, while the Armv8.0 conversions FCVT/FCVTL between H and
+// S/D still execute.
 #include "macros.inc"
 
 .macro UNDEF_INSN id, insn:vararg
@@ -40,6 +41,10 @@ test_main:
     UNDEF_INSN 18, fmov v0.8h, #1.0
     UNDEF_INSN 19, scvtf v0.8h, v1.8h, #3
     UNDEF_INSN 20, frecpe h0, h1
+    UNDEF_INSN 23, fjcvtzs w1, d0
+    UNDEF_INSN 24, fcadd v0.4s, v1.4s, v2.4s, #90
+    UNDEF_INSN 25, fcmla v0.4s, v1.4s, v2.4s, #0
+    UNDEF_INSN 26, fcmla v0.4s, v1.4s, v2.s[1], #90
     // Armv8.0 half-precision conversions remain
     mov     w1, #0x3c00
     fmov    s1, w1
