@@ -191,6 +191,9 @@ static const struct op h_ops[] = {
     {"ucvtf h3, x10, #64", K_FP, -1, FP_H, g_u64to, 64},
     H1("frecpe", g_recpe, 0), H1("frsqrte", g_rsqrte, 0), H1("frecpx", g_recpx, 0),
     H2("frecps", g_recps, K_FP, 0), H2("frsqrts", g_rsqrts, K_FP, 0), H2("fmulx", g_mulx, K_FP, 0),
+    /* conversions: AHP applies, FZ16 must not */
+    {"fcvt s3, h0", K_FP, FP_H, FP_S, g_cvt, 0}, {"fcvt d3, h0", K_FP, FP_H, FP_D, g_cvt, 0},
+    {"fcvt h3, s0", K_FP, FP_S, FP_H, g_cvt, 0}, {"fcvt h3, d0", K_FP, FP_D, FP_H, g_cvt, 0},
 };
 
 /* Extra SIMD scalar ops appended once the SIMD decoder handles them. */
