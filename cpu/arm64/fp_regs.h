@@ -74,6 +74,12 @@ static inline bool fp_have_jscvt(const struct a64_cpu *cpu)
     return a64_id_field(cpu, SR_ID_AA64ISAR1_EL1, 12) != 0;
 }
 
+/* FEAT_FHM: ID_AA64ISAR0_EL1.FHM != 0 (FMLAL, FMLSL). */
+static inline bool fp_have_fhm(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR0_EL1, 48) != 0;
+}
+
 /* FEAT_FCMA: ID_AA64ISAR1_EL1.FCMA != 0 (FCADD, FCMLA). */
 static inline bool fp_have_fcma(const struct a64_cpu *cpu)
 {

@@ -475,25 +475,24 @@ u64 fp_sqrt(struct fpst *st, enum fp_fmt f, u64 a)
     return fp_round(st, f, false, e / 2 - 1, ((u128)r << 1) | inexact, st->rmode);
 }
 
-u64 fp_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b)
+/* FPConvertNaN: keep the sign and the most significant payload bits, set the quiet bit. */
+static u64 convert_nan(enum fp_fmt to, enum fp_fmt from, u64 a)
 {
-    u64 fast;
-    if (fp_fast_muladd(st, f, addend, a, b, &fast))
-        return fast;
-    struct fp_unp ua = fp_unpack(st, f, addend), u1 = fp_unpack(st, f, a),
-                  u2 = fp_unpack(st, f, b);
-    const enum fp_type t[3] = {ua.type, u1.type, u2.type};
-    const u64 op[3] = {addend, a, b};
+    bool sign = (a & sign_bit(from)) != 0;
+    u64 payload = a & (quiet_bit(from) - 1); /* fraction without the quiet bit */
+    int shift = fbits(to) - fbits(from);
+    payload = shift >= 0 ? payload << shift : payload >> -shift;
+    return (sign ? sign_bit(to) : 0) | (emax_field(to) << fbits(to)) | quiet_bit(to) |
+           (payload & (quiet_bit(to) - 1));
+}
+
+/* The FPMulAdd body once no NaN is involved: addend ua + u1 * u2, exact, rounded to f. */
+static u64 muladd_num(struct fpst *st, enum fp_fmt f, const struct fp_unp *pa,
+                      const struct fp_unp *p1, const struct fp_unp *p2)
+{
+    struct fp_unp ua = *pa, u1 = *p1, u2 = *p2;
     bool inf1 = u1.type == FPT_INF, inf2 = u2.type == FPT_INF;
     bool zero1 = u1.type == FPT_ZERO, zero2 = u2.type == FPT_ZERO;
-    u64 res;
-    bool done = process_nans3(st, f, t, op, &res);
-    if (ua.type == FPT_QNAN && ((inf1 && zero2) || (zero1 && inf2))) {
-        fp_raise(st, FPSR_IOC);
-        return fp_default_nan(f);
-    }
-    if (done)
-        return res;
     bool infa = ua.type == FPT_INF, zeroa = ua.type == FPT_ZERO;
     bool signp = u1.sign ^ u2.sign, infp = inf1 || inf2, zerop = zero1 || zero2;
     if ((inf1 && zero2) || (zero1 && inf2) || (infa && infp && ua.sign != signp)) {
@@ -515,6 +514,60 @@ u64 fp_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b)
     if (m == 0)
         return fp_zero(f, st->rmode == FPR_NEGINF);
     return fp_round(st, f, sign, e0, m, st->rmode);
+}
+
+u64 fp_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b)
+{
+    u64 fast;
+    if (fp_fast_muladd(st, f, addend, a, b, &fast))
+        return fast;
+    struct fp_unp ua = fp_unpack(st, f, addend), u1 = fp_unpack(st, f, a),
+                  u2 = fp_unpack(st, f, b);
+    const enum fp_type t[3] = {ua.type, u1.type, u2.type};
+    const u64 op[3] = {addend, a, b};
+    bool inf1 = u1.type == FPT_INF, inf2 = u2.type == FPT_INF;
+    bool zero1 = u1.type == FPT_ZERO, zero2 = u2.type == FPT_ZERO;
+    u64 res;
+    bool done = process_nans3(st, f, t, op, &res);
+    if (ua.type == FPT_QNAN && ((inf1 && zero2) || (zero1 && inf2))) {
+        fp_raise(st, FPSR_IOC);
+        return fp_default_nan(f);
+    }
+    if (done)
+        return res;
+    return muladd_num(st, f, &ua, &u1, &u2);
+}
+
+/* FPMulAddH (FMLAL/FMLSL, FEAT_FHM): single-precision addend plus the exact product of two
+ * half-precision operands (FZ16 flushes those, FZ the addend), one rounding to single.
+ * FPProcessNaNs3H converts a half-precision NaN operand to single (FPConvertNaN). */
+u64 fp_muladd_h(struct fpst *st, u64 addend, u64 a, u64 b)
+{
+    struct fp_unp ua = fp_unpack(st, FP_S, addend), u1 = fp_unpack(st, FP_H, a),
+                  u2 = fp_unpack(st, FP_H, b);
+    bool inf1 = u1.type == FPT_INF, inf2 = u2.type == FPT_INF;
+    bool zero1 = u1.type == FPT_ZERO, zero2 = u2.type == FPT_ZERO;
+    bool done = false;
+    u64 res = 0;
+    for (int pass = 0; pass < 2 && !done; pass++) {
+        enum fp_type want = pass == 0 ? FPT_SNAN : FPT_QNAN;
+        done = true;
+        if (ua.type == want)
+            res = process_nan(st, FP_S, ua.type, addend);
+        else if (u1.type == want)
+            res = convert_nan(FP_S, FP_H, process_nan(st, FP_H, u1.type, a));
+        else if (u2.type == want)
+            res = convert_nan(FP_S, FP_H, process_nan(st, FP_H, u2.type, b));
+        else
+            done = false;
+    }
+    if (ua.type == FPT_QNAN && ((inf1 && zero2) || (zero1 && inf2))) {
+        fp_raise(st, FPSR_IOC);
+        return fp_default_nan(FP_S);
+    }
+    if (done)
+        return res;
+    return muladd_num(st, FP_S, &ua, &u1, &u2);
 }
 
 /* Compare two numbers (not NaN): -1, 0, 1. Zeros of either sign are equal. */
@@ -627,16 +680,6 @@ static u64 minmax_num(struct fpst *st, enum fp_fmt f, u64 a, u64 b, bool is_max)
 u64 fp_maxnum(struct fpst *st, enum fp_fmt f, u64 a, u64 b) { return minmax_num(st, f, a, b, true); }
 u64 fp_minnum(struct fpst *st, enum fp_fmt f, u64 a, u64 b) { return minmax_num(st, f, a, b, false); }
 
-/* FPConvertNaN: keep the sign and the most significant payload bits, set the quiet bit. */
-static u64 convert_nan(enum fp_fmt to, enum fp_fmt from, u64 a)
-{
-    bool sign = (a & sign_bit(from)) != 0;
-    u64 payload = a & (quiet_bit(from) - 1); /* fraction without the quiet bit */
-    int shift = fbits(to) - fbits(from);
-    payload = shift >= 0 ? payload << shift : payload >> -shift;
-    return (sign ? sign_bit(to) : 0) | (emax_field(to) << fbits(to)) | quiet_bit(to) |
-           (payload & (quiet_bit(to) - 1));
-}
 
 static u64 convert_cv(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a)
 {

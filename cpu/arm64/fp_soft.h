@@ -61,6 +61,8 @@ u64 fp_mul(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
 u64 fp_div(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
 u64 fp_sqrt(struct fpst *st, enum fp_fmt f, u64 a);
 u64 fp_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b);
+/* FPMulAddH (FMLAL/FMLSL): single addend + half * half, one rounding to single. */
+u64 fp_muladd_h(struct fpst *st, u64 addend, u64 a, u64 b);
 /* FPMulX (FMULX): like FPMul but 0 * inf = 2.0 with the product's sign. */
 u64 fp_mulx(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
 u64 fp_max(struct fpst *st, enum fp_fmt f, u64 a, u64 b);

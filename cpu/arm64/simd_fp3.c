@@ -74,6 +74,11 @@ void simd_fp_lanes(struct a64_cpu *cpu, bool q, bool scalar, enum fp_fmt f, int 
 
 static void fp3(struct a64_cpu *cpu, const struct arg_SIMD_fp3 *a, enum fp_fmt f)
 {
+    /* FMLAL/FMLSL (U=0, opcode 11101) and FMLAL2/FMLSL2 (U=1, 11001): FEAT_FHM, sz = 0 */
+    if (f == FP_S && !a->sc && a->opcode == (a->u ? 1 : 5)) {
+        simd_fmlal(cpu, a->q, a->u, a->a, a->rd, a->rn, a->rm, -1);
+        return;
+    }
     const struct fp3_op *op = &fp3_tab[(a->u << 4) | (a->a << 3) | a->opcode];
     if (!op->fn || (a->sc && !op->scalar_ok) || (!a->sc && f == FP_D && !a->q))
         a64_undef(cpu);

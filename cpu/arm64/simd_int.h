@@ -94,6 +94,11 @@ void simd_fp_lanes(struct a64_cpu *cpu, bool q, bool scalar, enum fp_fmt f, int 
 struct arg_SIMD_elem;
 void simd_fcmla_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a);
 
+/* FMLAL/FMLSL{2}, FEAT_FHM (simd_fhm.c): part 0/1 = lower/upper half of the H sources;
+ * index < 0 for the vector form, else Vm.H[index]. */
+void simd_fmlal(struct a64_cpu *cpu, bool q, int part, bool sub, int rd, int rn, int rm,
+                int index);
+
 /* SIMD-within-a-register forms of the hottest element ops on one 64-bit chunk, for element
  * width bits (8..64): high-bit mask, ADD, SUB, and "element is zero -> all ones". */
 static inline u64 swar_high(unsigned bits)

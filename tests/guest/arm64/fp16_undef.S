@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Run with -cpu cortex-a57 (Armv8.0, no FEAT_FP16, FEAT_JSCVT, FEAT_FCMA): every
-// half-precision data-processing form, FJCVTZS, FCADD and FCMLA are UNDEFINED (EC 0x00) and
+// Run with -cpu cortex-a57 (Armv8.0, no FEAT_FP16, FEAT_JSCVT, FEAT_FCMA, FEAT_FHM): every
+// half-precision data-processing form, FJCVTZS, FCADD, FCMLA, FMLAL/FMLSL are UNDEFINED (EC 0x00) and
 // ID_AA64PFR0_EL1.FP/AdvSIMD read 0, while the Armv8.0 conversions FCVT/FCVTL between H and
 // S/D still execute.
 #include "macros.inc"
+    .arch_extension fp16fml
 
 .macro UNDEF_INSN id, insn:vararg
     EXPECT_EXC
@@ -45,6 +46,8 @@ test_main:
     UNDEF_INSN 24, fcadd v0.4s, v1.4s, v2.4s, #90
     UNDEF_INSN 25, fcmla v0.4s, v1.4s, v2.4s, #0
     UNDEF_INSN 26, fcmla v0.4s, v1.4s, v2.s[1], #90
+    UNDEF_INSN 27, fmlal v0.4s, v1.4h, v2.4h
+    UNDEF_INSN 28, fmlsl2 v0.4s, v1.4h, v2.h[7]
     // Armv8.0 half-precision conversions remain
     mov     w1, #0x3c00
     fmov    s1, w1
