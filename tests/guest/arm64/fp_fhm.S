@@ -48,6 +48,32 @@ test_main:
     CHECK_EQ x1, 0x3b001000, 6
     mrs     x1, fpsr
     CHECK_EQ x1, 0, 7
+    // FZ16 flushes the half-precision operands (no IDC); FZ does not
+    mov     w3, #0x0001                 // smallest half denormal
+    dup     v4.8h, w3
+    fmov    v5.8h, #1.0
+    mov     x3, #(1 << 24)              // FZ
+    msr     fpcr, x3
+    movi    v0.16b, #0
+    fmlal   v0.4s, v4.4h, v5.4h
+    fmov    w1, s0
+    CHECK_EQ x1, 0x33800000, 8          // 2^-24
+    mov     x3, #(1 << 19)              // FZ16
+    msr     fpcr, x3
+    msr     fpsr, xzr
+    movi    v0.16b, #0
+    fmlal   v0.4s, v4.4h, v5.4h
+    fmov    w1, s0
+    CHECK_EQ x1, 0, 9
+    mrs     x1, fpsr
+    CHECK_EQ x1, 0, 10
+    // a half-precision quiet NaN operand is converted to single (payload kept)
+    msr     fpcr, xzr
+    mov     w3, #0xfe05
+    dup     v4.8h, w3
+    fmlal   v0.4s, v5.4h, v4.4h
+    fmov    w1, s0
+    CHECK_EQ x1, 0xffc0a000, 11
     mov     x0, #0
 test_fail:
     ldp     x29, x30, [sp], #16
