@@ -4,34 +4,8 @@
  * Values are carried as an exact (or sticky-jammed) integer mantissa times a power of two,
  * so rounding sees the real result the pseudocode describes.
  */
-#include "cpu/arm64/fp_soft.h"
+#include "cpu/arm64/fp_soft_impl.h"
 #include "cpu/arm64/fp_fast.h"
-
-/* Format parameters: exponent bits E, fraction bits F. */
-static const struct {
-    int e, f;
-} fmt_info[3] = {{5, 10}, {8, 23}, {11, 52}};
-
-enum fp_type { FPT_ZERO, FPT_NUM, FPT_INF, FPT_QNAN, FPT_SNAN };
-
-/* An unpacked operand: value = sig * 2^e0 (sig normalised, bit 63 set) for FPT_NUM. */
-struct fp_unp {
-    enum fp_type type;
-    bool sign;
-    int e0;
-    u64 sig;
-};
-
-static inline int fbits(enum fp_fmt f) { return fmt_info[f].f; }
-static inline int ebits(enum fp_fmt f) { return fmt_info[f].e; }
-static inline int fp_n(enum fp_fmt f) { return 1 + fmt_info[f].e + fmt_info[f].f; }
-static inline u64 frac_mask(enum fp_fmt f) { return (1ull << fbits(f)) - 1; }
-static inline u64 emax_field(enum fp_fmt f) { return (1ull << ebits(f)) - 1; }
-static inline u64 sign_bit(enum fp_fmt f) { return 1ull << (fp_n(f) - 1); }
-static inline int bias(enum fp_fmt f) { return (1 << (ebits(f) - 1)) - 1; }
-static inline u64 quiet_bit(enum fp_fmt f) { return 1ull << (fbits(f) - 1); }
-
-static inline void fp_raise(struct fpst *st, u32 flags) { st->exc |= flags; }
 
 u64 fp_default_nan(enum fp_fmt f)
 {
@@ -48,19 +22,13 @@ u64 fp_zero(enum fp_fmt f, bool sign)
     return sign ? sign_bit(f) : 0;
 }
 
-static u64 fp_max_normal(enum fp_fmt f, bool sign)
+u64 fp_max_normal(enum fp_fmt f, bool sign)
 {
     return (sign ? sign_bit(f) : 0) | ((emax_field(f) - 1) << fbits(f)) | frac_mask(f);
 }
 
 u64 fp_abs(enum fp_fmt f, u64 a) { return a & ~sign_bit(f); }
 u64 fp_neg(enum fp_fmt f, u64 a) { return a ^ sign_bit(f); }
-
-static inline int clz128(u128 m)
-{
-    u64 hi = (u64)(m >> 64);
-    return hi ? __builtin_clzll(hi) : 64 + __builtin_clzll((u64)m);
-}
 
 /* Shift right, ORing any bits shifted out into bit 0 (sticky "jamming"). */
 static u128 shr_jam(u128 m, int n)
@@ -86,7 +54,7 @@ static inline bool flush(const struct fpst *st, enum fp_fmt f)
 
 /* FPUnpackBase. FZ flushes single/double denormals with Input Denormal (IDC); FZ16 flushes
  * half-precision ones silently (the pseudocode raises no exception for N == 16). */
-static struct fp_unp fp_unpack(struct fpst *st, enum fp_fmt f, u64 a)
+struct fp_unp fp_unpack(struct fpst *st, enum fp_fmt f, u64 a)
 {
     struct fp_unp u;
     int F = fbits(f);
@@ -121,10 +89,8 @@ static struct fp_unp fp_unpack(struct fpst *st, enum fp_fmt f, u64 a)
     return u;
 }
 
-static inline bool is_nan(enum fp_type t) { return t == FPT_QNAN || t == FPT_SNAN; }
-
 /* FPProcessNaN */
-static u64 process_nan(struct fpst *st, enum fp_fmt f, enum fp_type t, u64 op)
+u64 process_nan(struct fpst *st, enum fp_fmt f, enum fp_type t, u64 op)
 {
     u64 r = op;
     if (t == FPT_SNAN) {
@@ -137,7 +103,7 @@ static u64 process_nan(struct fpst *st, enum fp_fmt f, enum fp_type t, u64 op)
 }
 
 /* FPProcessNaNs: signalling NaNs first, then quiet ones, operand order within each. */
-static bool process_nans(struct fpst *st, enum fp_fmt f, enum fp_type t1, enum fp_type t2,
+bool process_nans(struct fpst *st, enum fp_fmt f, enum fp_type t1, enum fp_type t2,
                          u64 op1, u64 op2, u64 *res)
 {
     if (t1 == FPT_SNAN)
@@ -277,14 +243,14 @@ static u64 round_pack(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m,
 }
 
 /* FPRound with the FPCR's flush-to-zero (FZ for S/D, FZ16 for H outside conversions). */
-static u64 fp_round(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m, enum fp_rounding r)
+u64 fp_round(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m, enum fp_rounding r)
 {
     return round_pack(st, f, sign, e0, m, r, flush(st, f));
 }
 
 /* Exact signed sum of two values m * 2^e0 (m < 2^126): *sign, *e0, returns the magnitude,
  * with a sticky bit when the smaller operand lost bits in alignment. */
-static u128 add_mag(bool sa, int ea, u128 ma, bool sb, int eb, u128 mb, bool *sign, int *e0)
+u128 add_mag(bool sa, int ea, u128 ma, bool sb, int eb, u128 mb, bool *sign, int *e0)
 {
     if (ma) {
         int s = clz128(ma) - 2;
@@ -838,46 +804,6 @@ u64 fp_from_fixed(struct fpst *st, enum fp_fmt f, u64 v, int fb, bool is_unsigne
     return fp_round(st, f, sign, -fb, v, r);
 }
 
-u32 fp_to_int32_js(struct fpst *st, u64 a, bool *z)
-{
-    struct fp_unp u = fp_unpack(st, FP_D, a);
-    *z = true;
-    if (is_nan(u.type) || u.type == FPT_INF) {
-        fp_raise(st, FPSR_IOC);
-        *z = false;
-        return 0;
-    }
-    if (u.type == FPT_ZERO) { /* -0 and flushed denormals are not "exact" */
-        *z = !u.sign && !(a & frac_mask(FP_D));
-        return 0;
-    }
-    /* |value| = sig * 2^e0, truncated toward zero */
-    u64 mag;
-    bool inexact, big;
-    if (u.e0 >= 0) {
-        mag = u.e0 >= 64 ? 0 : u.sig << u.e0; /* only the low 32 bits matter */
-        inexact = false;
-        big = true;                            /* >= 2^63 */
-    } else if (u.e0 <= -64) {
-        mag = 0;
-        inexact = true;
-        big = false;
-    } else {
-        mag = u.sig >> -u.e0;
-        inexact = (u.sig << (64 + u.e0)) != 0;
-        big = false;
-    }
-    bool in_range = !big && (u.sign ? mag <= 0x80000000ull : mag <= 0x7fffffffull);
-    if (!in_range) {
-        fp_raise(st, FPSR_IOC);
-        *z = false;
-    } else if (inexact) {
-        fp_raise(st, FPSR_IXC);
-        *z = false;
-    }
-    return (u32)(u.sign ? (u64)0 - mag : mag);
-}
-
 u64 fp_round_int(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, bool exact)
 {
     struct fp_unp u = fp_unpack(st, f, a);
@@ -895,183 +821,4 @@ u64 fp_round_int(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, bool
     if (inexact && exact)
         fp_raise(st, FPSR_IXC);
     return res;
-}
-
-/* RecipEstimate: a in [256, 512) is a fixed-point value in [0.5, 1); result in [256, 512). */
-static unsigned recip_estimate(unsigned a)
-{
-    a = a * 2 + 1;
-    unsigned b = (1u << 19) / a;
-    return (b + 1) / 2;
-}
-
-/* RecipSqrtEstimate: a in [128, 512) in [0.25, 1); result in [256, 512). */
-static unsigned rsqrt_estimate(unsigned a)
-{
-    if (a < 256)
-        a = a * 2 + 1;
-    else
-        a = ((a >> 1) << 1) * 2 + 2;
-    unsigned b = 512;
-    while ((u64)a * (b + 1) * (b + 1) < (1ull << 28))
-        b++;
-    return (b + 1) / 2;
-}
-
-/* Operand fraction left-aligned to 52 bits, and its biased exponent. */
-static u64 frac52(enum fp_fmt f, u64 a, int *exp)
-{
-    *exp = (int)((a >> fbits(f)) & emax_field(f));
-    return (a & frac_mask(f)) << (52 - fbits(f));
-}
-
-u64 fp_recip_estimate(struct fpst *st, enum fp_fmt f, u64 a)
-{
-    struct fp_unp u = fp_unpack(st, f, a);
-    if (is_nan(u.type))
-        return process_nan(st, f, u.type, a);
-    if (u.type == FPT_INF)
-        return fp_zero(f, u.sign);
-    if (u.type == FPT_ZERO) {
-        fp_raise(st, FPSR_DZC);
-        return fp_infinity(f, u.sign);
-    }
-    int lead = u.e0 + 63; /* value in [2^lead, 2^(lead+1)) */
-    const int tiny[3] = {-16, -128, -1024}, big[3] = {14, 126, 1022};
-    if (lead < tiny[f]) {
-        bool to_inf;
-        switch (st->rmode) {
-        case FPR_TIEEVEN: to_inf = true; break;
-        case FPR_POSINF: to_inf = !u.sign; break;
-        case FPR_NEGINF: to_inf = u.sign; break;
-        default: to_inf = false; break;
-        }
-        fp_raise(st, FPSR_OFC | FPSR_IXC);
-        return to_inf ? fp_infinity(f, u.sign) : fp_max_normal(f, u.sign);
-    }
-    bool fz = f == FP_H ? (st->fpcr & FPCR_FZ16) : (st->fpcr & FPCR_FZ);
-    if (fz && lead >= big[f]) {
-        fp_raise(st, FPSR_UFC);
-        return fp_zero(f, u.sign);
-    }
-    int exp;
-    u64 fraction = frac52(f, a, &exp);
-    if (exp == 0) {
-        if (!(fraction >> 51 & 1)) {
-            exp = -1;
-            fraction = (fraction << 2) & ((1ull << 52) - 1);
-        } else {
-            fraction = (fraction << 1) & ((1ull << 52) - 1);
-        }
-    }
-    unsigned scaled = 256 | (unsigned)(fraction >> 44);
-    const int base[3] = {29, 253, 2045};
-    int result_exp = base[f] - exp;
-    unsigned est = recip_estimate(scaled);
-    fraction = (u64)(est & 0xff) << 44;
-    if (result_exp == 0) {
-        fraction = (1ull << 51) | (fraction >> 1);
-    } else if (result_exp == -1) {
-        fraction = (1ull << 50) | (fraction >> 2);
-        result_exp = 0;
-    }
-    return (u.sign ? sign_bit(f) : 0) | ((u64)result_exp << fbits(f)) |
-           (fraction >> (52 - fbits(f)));
-}
-
-u64 fp_rsqrt_estimate(struct fpst *st, enum fp_fmt f, u64 a)
-{
-    struct fp_unp u = fp_unpack(st, f, a);
-    if (is_nan(u.type))
-        return process_nan(st, f, u.type, a);
-    if (u.type == FPT_ZERO) {
-        fp_raise(st, FPSR_DZC);
-        return fp_infinity(f, u.sign);
-    }
-    if (u.sign) {
-        fp_raise(st, FPSR_IOC);
-        return fp_default_nan(f);
-    }
-    if (u.type == FPT_INF)
-        return fp_zero(f, false);
-    int exp;
-    u64 fraction = frac52(f, a, &exp);
-    if (exp == 0) {
-        while (!(fraction >> 51 & 1)) {
-            fraction = (fraction << 1) & ((1ull << 52) - 1);
-            exp--;
-        }
-        fraction = (fraction << 1) & ((1ull << 52) - 1);
-    }
-    unsigned scaled = (exp & 1) ? (128 | (unsigned)(fraction >> 45))
-                                : (256 | (unsigned)(fraction >> 44));
-    const int base[3] = {44, 380, 3068};
-    int result_exp = (base[f] - exp) / 2;
-    unsigned est = rsqrt_estimate(scaled);
-    return ((u64)result_exp << fbits(f)) | ((u64)(est & 0xff) << (fbits(f) - 8));
-}
-
-/* FPRecipStepFused (2 - a*b) and FPRSqrtStepFused ((3 - a*b) / 2), with a negated first. */
-static u64 step_fused(struct fpst *st, enum fp_fmt f, u64 a, u64 b, bool rsqrt)
-{
-    a = fp_neg(f, a);
-    struct fp_unp u1 = fp_unpack(st, f, a), u2 = fp_unpack(st, f, b);
-    u64 res;
-    if (process_nans(st, f, u1.type, u2.type, a, b, &res))
-        return res;
-    bool inf1 = u1.type == FPT_INF, inf2 = u2.type == FPT_INF;
-    bool zero1 = u1.type == FPT_ZERO, zero2 = u2.type == FPT_ZERO;
-    if ((inf1 && zero2) || (zero1 && inf2)) {
-        /* FPTwo('0') or FPOnePointFive('0') */
-        u64 one = (u64)bias(f) << fbits(f);
-        return rsqrt ? one | quiet_bit(f) : ((u64)bias(f) + 1) << fbits(f);
-    }
-    if (inf1 || inf2)
-        return fp_infinity(f, u1.sign ^ u2.sign);
-    u128 mp = (zero1 || zero2) ? 0 : ((u128)u1.sig * u2.sig) >> 2;
-    int ep = u1.e0 + u2.e0 + 2;
-    bool sign;
-    int e0;
-    /* 2.0 = 1 * 2^1, 3.0 = 3 * 2^0 */
-    u128 m = add_mag(false, rsqrt ? 0 : 1, rsqrt ? 3 : 1, u1.sign ^ u2.sign, ep, mp, &sign, &e0);
-    if (m == 0)
-        return fp_zero(f, st->rmode == FPR_NEGINF);
-    return fp_round(st, f, sign, rsqrt ? e0 - 1 : e0, m, st->rmode);
-}
-
-u64 fp_recip_step(struct fpst *st, enum fp_fmt f, u64 a, u64 b)
-{
-    return step_fused(st, f, a, b, false);
-}
-
-u64 fp_rsqrt_step(struct fpst *st, enum fp_fmt f, u64 a, u64 b)
-{
-    return step_fused(st, f, a, b, true);
-}
-
-u64 fp_recpx(struct fpst *st, enum fp_fmt f, u64 a)
-{
-    struct fp_unp u = fp_unpack(st, f, a);
-    if (is_nan(u.type))
-        return process_nan(st, f, u.type, a);
-    u64 exp = (a >> fbits(f)) & emax_field(f);
-    u64 s = a & sign_bit(f);
-    if (exp == 0)
-        return s | ((emax_field(f) - 1) << fbits(f));
-    return s | ((~exp & emax_field(f)) << fbits(f));
-}
-
-/* UnsignedRecipEstimate / UnsignedRSqrtEstimate (URECPE, URSQRTE) on 32-bit lanes. */
-u32 fp_urecip_estimate(u32 a)
-{
-    if (!(a >> 31))
-        return 0xffffffffu;
-    return (u32)recip_estimate(a >> 23) << 23;
-}
-
-u32 fp_ursqrt_estimate(u32 a)
-{
-    if (!(a >> 30))
-        return 0xffffffffu;
-    return (u32)rsqrt_estimate(a >> 23) << 23;
 }
