@@ -74,6 +74,12 @@ static inline bool fp_have_jscvt(const struct a64_cpu *cpu)
     return a64_id_field(cpu, SR_ID_AA64ISAR1_EL1, 12) != 0;
 }
 
+/* FEAT_FRINTTS: ID_AA64ISAR1_EL1.FRINTTS != 0 (FRINT32*, FRINT64*). */
+static inline bool fp_have_frintts(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR1_EL1, 32) != 0;
+}
+
 /* FEAT_FHM: ID_AA64ISAR0_EL1.FHM != 0 (FMLAL, FMLSL). */
 static inline bool fp_have_fhm(const struct a64_cpu *cpu)
 {

@@ -822,3 +822,29 @@ u64 fp_round_int(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, bool
         fp_raise(st, FPSR_IXC);
     return res;
 }
+
+/* FPRoundIntN (FRINT32Z/X, FRINT64Z/X; FEAT_FRINTTS): an integral value that fits a signed
+ * intsize-bit integer; NaN, infinity and out-of-range values give -2^(intsize-1) with Invalid
+ * and no Inexact. Inexact is signalled for every inexact in-range result. */
+u64 fp_round_int_n(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, int intsize)
+{
+    struct fp_unp u = fp_unpack(st, f, a);
+    u64 most_negative = sign_bit(f) | ((u64)(bias(f) + intsize - 1) << fbits(f));
+    if (is_nan(u.type) || u.type == FPT_INF) {
+        fp_raise(st, FPSR_IOC);
+        return most_negative;
+    }
+    if (u.type == FPT_ZERO)
+        return fp_zero(f, u.sign);
+    bool inexact, ovf;
+    u64 mag = round_to_int_mag(&u, 0, r, &inexact, &ovf);
+    u64 lim = 1ull << (intsize - 1);
+    if (ovf || (u.sign ? mag > lim : mag >= lim)) {
+        fp_raise(st, FPSR_IOC);
+        return most_negative;
+    }
+    u64 res = mag == 0 ? fp_zero(f, u.sign) : fp_round(st, f, u.sign, 0, mag, FPR_ZERO);
+    if (inexact)
+        fp_raise(st, FPSR_IXC);
+    return res;
+}

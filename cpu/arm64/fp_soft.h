@@ -90,6 +90,8 @@ u64 fp_to_fixed(struct fpst *st, enum fp_fmt f, u64 a, int fbits, bool is_unsign
  * fraction bits. */
 u64 fp_from_fixed(struct fpst *st, enum fp_fmt f, u64 v, int fbits, bool is_unsigned, int isize,
                   enum fp_rounding r);
+/* FPRoundIntN (FRINT32*, FRINT64*): f is FP_S or FP_D, intsize 32 or 64. */
+u64 fp_round_int_n(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, int intsize);
 /* FPToFixedJS (FJCVTZS, FEAT_JSCVT): double to int32 toward zero, modulo 2^32; *z is the
  * Z flag (exact, in range and not -0). */
 u32 fp_to_int32_js(struct fpst *st, u64 a, bool *z);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Run with -cpu cortex-a57 (Armv8.0, no FEAT_FP16, FEAT_JSCVT, FEAT_FCMA, FEAT_FHM): every
-// half-precision data-processing form, FJCVTZS, FCADD, FCMLA, FMLAL/FMLSL are UNDEFINED (EC 0x00) and
-// ID_AA64PFR0_EL1.FP/AdvSIMD read 0, while the Armv8.0 conversions FCVT/FCVTL between H and
-// S/D still execute.
+// Run with -cpu cortex-a57 (Armv8.0, no FEAT_FP16, JSCVT, FCMA, FHM, FRINTTS): every
+// half-precision data-processing form, FJCVTZS, FCADD, FCMLA, FMLAL/FMLSL, FRINT32*/64* are
+// UNDEFINED (EC 0x00) and ID_AA64PFR0_EL1.FP/AdvSIMD read 0, while the Armv8.0 conversions
+// FCVT/FCVTL between H and S/D still execute.
 #include "macros.inc"
     .arch_extension fp16fml
 
@@ -48,6 +48,8 @@ test_main:
     UNDEF_INSN 26, fcmla v0.4s, v1.4s, v2.s[1], #90
     UNDEF_INSN 27, fmlal v0.4s, v1.4h, v2.4h
     UNDEF_INSN 28, fmlsl2 v0.4s, v1.4h, v2.h[7]
+    UNDEF_INSN 29, frint32z s0, s1
+    UNDEF_INSN 30, frint64x v0.2d, v1.2d
     // Armv8.0 half-precision conversions remain
     mov     w1, #0x3c00
     fmov    s1, w1
