@@ -4,6 +4,7 @@
  * is outside input. */
 #include <arpa/inet.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,9 +13,13 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/machine.h"
+#include "core/snapshot.h"
 #include "hw/net.h"
 
 #define SLIRP_MAX_FDS 256
+#define SLIRP_MAX_TIMERS 16
+
+struct slirp_timer;
 
 struct net_slirp {
     struct net_backend nb; /* first: cast from nb */
@@ -23,6 +28,9 @@ struct net_slirp {
     struct pollfd fds[SLIRP_MAX_FDS];
     int nfds;
     u32 guest_ip; /* the DHCP address, default hostfwd target (host byte order) */
+    /* libslirp's timers in creation order (slots of freed ones NULL), for snapshots. */
+    struct slirp_timer *timers[SLIRP_MAX_TIMERS];
+    int ntimers;
 };
 
 struct slirp_timer {
@@ -64,6 +72,8 @@ static void *cb_timer_new_opaque(SlirpTimerId id, void *cb_opaque, void *opaque)
     t->id = id;
     t->cb_opaque = cb_opaque;
     vevent_init(&t->ev, "slirp.timer", timer_fire, t);
+    if (t->ns->ntimers < SLIRP_MAX_TIMERS)
+        t->ns->timers[t->ns->ntimers++] = t;
     return t;
 }
 
@@ -71,6 +81,9 @@ static void cb_timer_free(void *timer, void *opaque)
 {
     struct slirp_timer *t = timer;
     vevent_cancel(&t->ns->m->clock, &t->ev);
+    for (int i = 0; i < t->ns->ntimers; i++)
+        if (t->ns->timers[i] == t)
+            t->ns->timers[i] = NULL;
     free(t);
 }
 
@@ -196,6 +209,41 @@ static bool add_hostfwd(struct net_slirp *ns, const char *rule)
     return true;
 }
 
+/* Snapshot section "slirp:ID": only libslirp's timers (their deadlines are virtual time).
+ * Not saved: libslirp's own state (connections, ARP and DHCP tables), which is tied to host
+ * sockets: after a load the stack starts afresh (a guest's open TCP connections through it are
+ * lost; DHCP hands out the same address again). */
+static void slirp_snap_save(void *opaque, struct snap_writer *w)
+{
+    struct net_slirp *ns = opaque;
+    snap_put_u32(w, (u32)ns->ntimers);
+    for (int i = 0; i < ns->ntimers; i++) {
+        snap_put_bool(w, ns->timers[i] != NULL);
+        if (ns->timers[i])
+            snap_put_event(w, &ns->timers[i]->ev);
+    }
+}
+
+static void slirp_snap_load(void *opaque, struct snap_reader *r, u32 version)
+{
+    struct net_slirp *ns = opaque;
+    u32 n = snap_get_u32(r);
+    if (!snap_failed(r) && n > SLIRP_MAX_TIMERS) {
+        snap_fail(r, "%u timers", n);
+        return;
+    }
+    for (u32 i = 0; i < n && !snap_failed(r); i++) {
+        if (!snap_get_bool(r))
+            continue;
+        struct vevent scratch;
+        vevent_init(&scratch, "slirp.timer", NULL, NULL);
+        /* A timer this process's libslirp does not have: its deadline is read and dropped. */
+        struct slirp_timer *t = (int)i < ns->ntimers ? ns->timers[i] : NULL;
+        snap_get_event(r, &ns->m->clock, t ? &t->ev : &scratch);
+        vevent_cancel(&ns->m->clock, &scratch);
+    }
+}
+
 struct net_backend *net_slirp_create(struct machine *m, const struct cfg_netdev *nd)
 {
     struct net_slirp *ns = calloc(1, sizeof(*ns));
@@ -225,5 +273,12 @@ struct net_backend *net_slirp_create(struct machine *m, const struct cfg_netdev 
         if (!add_hostfwd(ns, nd->hostfwd[i]))
             usage_error("netdev %s: bad hostfwd rule '%s' (expected [tcp|udp]:[HOST]:PORT-[GUEST]:PORT)",
                         nd->id ? nd->id : "?", nd->hostfwd[i]);
+    static int nslirp; /* netdevs without an id: numbered */
+    char name[80];
+    if (nd->id)
+        snprintf(name, sizeof(name), "slirp:%.60s", nd->id);
+    else
+        snprintf(name, sizeof(name), "slirp#%d", nslirp++);
+    snap_register(m, name, 1, slirp_snap_save, slirp_snap_load, ns);
     return &ns->nb;
 }

@@ -47,5 +47,20 @@ cp "$S" "$D/v9.emusnap"
 printf '\x09' | dd of="$D/v9.emusnap" bs=1 seek=8 conv=notrunc 2>/dev/null
 expect 1 "unsupported snapshot format version 9 (this emu reads 1)" -M arm64-virt -kernel "$K" \
     -loadvm "$D/v9.emusnap"
+# With every device: a disk (snapshot=on overlay), a NIC on user networking, an RNG.
+head -c 1048576 /dev/zero >"$TMP/disk.img"
+devs=(-drive "file=$TMP/disk.img,format=raw,snapshot=on" -netdev user,id=n0
+      -device virtio-net-device,netdev=n0 -device virtio-rng-device,seed=3)
+run "${devs[@]}" -savevm-at 1000:d1 -max-insns 2000 >"$TMP/out" 2>&1
+run "${devs[@]}" -loadvm d1 -savevm-at 0:d2 -max-insns 2000 >"$TMP/out" 2>&1
+cmp "$D/d1.emusnap" "$D/d2.emusnap" || {
+    echo "with devices: loading and saving again changed the snapshot: $(cat "$TMP/out")"
+    failures=$((failures + 1)); }
+expect 1 "snapshot was taken with -device 'virtio-net-device,netdev=n0 virtio-rng-device,seed=3'" \
+    -M arm64-virt -kernel "$K" -snapshot-dir "$D" -drive "file=$TMP/disk.img,format=raw,snapshot=on" \
+    -loadvm d1
+printf 'x' | dd of="$TMP/disk.img" bs=1 seek=4096 conv=notrunc 2>/dev/null
+expect 1 "snapshot was taken with -drive #0 sha256:" -M arm64-virt -kernel "$K" \
+    -snapshot-dir "$D" "${devs[@]}" -loadvm d1
 expect 2 "-savevm-at: expected ICOUNT:NAME" -M arm64-virt -kernel "$K" -savevm-at 1000
 finish

@@ -4,11 +4,13 @@
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "core/machine.h"
 #include "core/snapshot.h"
 #include "core/snapshot_internal.h"
+#include "hw/block.h"
 
 /* ---- a tiny machine: 64 KiB of RAM and one device with three events ---- */
 
@@ -196,8 +198,46 @@ static void test_stream_errors(void)
     snap_writer_free(&w);
 }
 
+/* The snapshot=on overlay of a disk is saved and restored; the image is never written. */
+static void test_block_overlay(void)
+{
+    char path[] = "/tmp/emu-snap-blockXXXXXX";
+    int fd = mkstemp(path);
+    u8 zero[200000] = {0}, buf[4];
+    CHECK(fd >= 0 && write(fd, zero, sizeof(zero)) == (ssize_t)sizeof(zero));
+    close(fd);
+    struct block *b = block_open(path, false, true);
+    CHECK(block_write(b, 70000, "abcd", 4));
+    struct snap_writer w = {0};
+    block_snap_save(b, &w);
+    CHECK(block_write(b, 70000, "wxyz", 4));
+    CHECK(block_write(b, 150000, "wxyz", 4));
+    struct snap_reader r;
+    snap_reader_init(&r, w.buf, w.len, NULL);
+    block_snap_load(b, &r);
+    CHECK(!snap_failed(&r) && r.pos == r.len);
+    CHECK(block_read(b, 70000, buf, 4) && !memcmp(buf, "abcd", 4));
+    CHECK(block_read(b, 150000, buf, 4) && !memcmp(buf, "\0\0\0\0", 4));
+    /* Another disk size is refused. */
+    struct block *small = block_open(path, false, true);
+    block_close(small);
+    FILE *f = fopen(path, "ab");
+    fputc(0, f);
+    fclose(f);
+    small = block_open(path, false, true);
+    snap_reader_init(&r, w.buf, w.len, NULL);
+    block_snap_load(small, &r);
+    CHECK(snap_failed(&r));
+    CHECK_HAS(r.err, "was 200000 bytes with snapshot=on, it is 200001 bytes");
+    block_close(small);
+    block_close(b);
+    snap_writer_free(&w);
+    unlink(path);
+}
+
 int main(void)
 {
+    test_block_overlay();
     test_writer_reader();
     test_checkpoint();
     test_stream_errors();
