@@ -17,8 +17,7 @@
 #include "core/cli_internal.h"
 #include "core/log.h"
 #include "core/machine.h"
-
-#define EMU_VERSION "0.1.0"
+#include "core/version.h"
 
 int cli_bad(struct cli_state *st, const char *fmt, ...)
 {

@@ -19,13 +19,13 @@
 #include "core/sha256.h"
 #include "core/snapshot.h"
 #include "core/snapshot_internal.h"
+#include "core/version.h"
 
 #define SNAP_MAGIC "EMUSNAP"     /* 8 bytes with the NUL */
 #define SNAP_END_MAGIC "EMUSEND" /* the trailer's */
 #define SNAP_FORMAT_VERSION 1u
 #define SNAP_TRAILER_SIZE (8 + 8 + 4)
 #define CHUNK_PAGES 256 /* RAM chunk: 1 MiB, one bit per page in its bitmap */
-#define EMU_VERSION_STRING "0.1.0"
 
 /* ---- the configuration fingerprint ---- */
 
@@ -189,7 +189,7 @@ bool snapshot_save_file(struct machine *m, const char *path, char *err, size_t e
     struct snap_writer w = {0};
     snap_put_bytes(&w, SNAP_MAGIC, 8);
     snap_put_u32(&w, SNAP_FORMAT_VERSION);
-    put_str(&w, EMU_VERSION_STRING);
+    put_str(&w, EMU_VERSION);
     put_str(&w, m->type->name);
     snap_put_u64(&w, m->clock.icount);
     snap_put_u32(&w, (u32)fp.n);

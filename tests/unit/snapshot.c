@@ -56,6 +56,14 @@ static void tiny_init(struct machine *m, struct emu_config *cfg)
 
 static const struct machine_type tiny = {.name = "tiny", .init = tiny_init};
 
+static void bare_init(struct machine *m, struct emu_config *cfg)
+{
+    as_add_ram(&m->as, "ram", 0x40000000, 64 << 10);
+}
+
+/* The same RAM, without the device. */
+static const struct machine_type bare = {.name = "bare", .init = bare_init};
+
 static void test_writer_reader(void)
 {
     struct snap_writer w = {0};
@@ -190,11 +198,30 @@ static void test_stream_errors(void)
     CHECK(!snap_state_check(&m, w.buf, w.len, err, sizeof(err)));
     CHECK_HAS(err, "unknown section 'dex'");
     p[2] = 'v';
-    /* One section fewer: missing. */
+    /* A newer section version than this code reads. */
+    u32 v = 2;
+    memcpy(p + 3, &v, 4);
+    CHECK(!snap_state_check(&m, w.buf, w.len, err, sizeof(err)));
+    CHECK_HAS(err, "section 'dev' has version 2, this emu reads up to 1");
+    v = 1;
+    memcpy(p + 3, &v, 4);
+    /* A count that leaves bytes over. */
     u32 n = 1;
     memcpy(w.buf, &n, 4);
     CHECK(!snap_state_check(&m, w.buf, w.len, err, sizeof(err)));
     CHECK_HAS(err, "stray bytes");
+    n = 2;
+    memcpy(w.buf, &n, 4);
+    /* A machine without the device: unknown section; and the other way round: missing. */
+    static struct machine m2;
+    machine_init(&m2, &bare, &cfg);
+    CHECK(!snap_state_check(&m2, w.buf, w.len, err, sizeof(err)));
+    CHECK_HAS(err, "unknown section 'dev'");
+    struct snap_writer w2 = {0};
+    snap_state_save(&m2, &w2);
+    CHECK(!snap_state_check(&m, w2.buf, w2.len, err, sizeof(err)));
+    CHECK_HAS(err, "missing section 'dev'");
+    snap_writer_free(&w2);
     snap_writer_free(&w);
 }
 
