@@ -19,6 +19,11 @@ expect 3 "instruction limit 6000 reached" -M arm64-virt -kernel "$K" -snapshot-d
 run -loadvm s1 -savevm-at 0:s2 -max-insns 6000 >"$TMP/out" 2>&1
 cmp "$D/s1.emusnap" "$D/s2.emusnap" || {
     echo "loading and saving again changed the snapshot"; failures=$((failures + 1)); }
+# Two vCPUs (the secondary powered off): the same.
+run -smp 2 -savevm-at 1000:p1 -max-insns 2000 >"$TMP/out" 2>&1
+run -smp 2 -loadvm p1 -savevm-at 0:p2 -max-insns 2000 >"$TMP/out" 2>&1
+cmp "$D/p1.emusnap" "$D/p2.emusnap" || {
+    echo "-smp 2: loading and saving again changed the snapshot"; failures=$((failures + 1)); }
 # A path with '/' is used as is.
 expect 3 "instruction limit" -M arm64-virt -kernel "$K" -loadvm "$D/s1.emusnap" -max-insns 6000
 
