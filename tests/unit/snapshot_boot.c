@@ -20,10 +20,11 @@
  * SNAP_BOOT_SMP sets -smp (measurements). */
 static u64 N = 150000000ull, M = 190000000ull;
 
+/* CPU time of this thread: on a shared host, wall time mostly measures the other jobs. */
 static double now_ms(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -100,7 +101,7 @@ int main(void)
     /* And back to the later checkpoint. */
     CHECK(snapshot_restore(&m, s2, err, sizeof(err)));
     CHECK_EQ(digest(&m), d1);
-    printf("take %.1f ms (%.1f MiB), take on a base %.1f ms (%.1f MiB), restore %.1f ms\n",
+    printf("CPU time: take %.1f ms (%.1f MiB), take on a base %.1f ms (%.1f MiB), restore %.1f ms\n",
            t1 - t0, snapshot_mem_bytes(s) / 1048576.0, t3 - t2,
            snapshot_mem_bytes(s2) / 1048576.0, t4 - t3);
     snapshot_free(s);
