@@ -299,10 +299,12 @@ static bool parse(struct machine *m, const char *path, struct snap_file *sf, cha
                  path, version, SNAP_FORMAT_VERSION);
         return false;
     }
-    const u8 *t = sf->data + sf->len - SNAP_TRAILER_SIZE;
-    u64 total;
-    if (sf->len < 12 + SNAP_TRAILER_SIZE || memcmp(t, SNAP_END_MAGIC, 8) ||
-        (memcpy(&total, t + 8, 8), total != sf->len)) {
+    const u8 *t = sf->len >= 12 + SNAP_TRAILER_SIZE ? sf->data + sf->len - SNAP_TRAILER_SIZE
+                                                     : NULL;
+    u64 total = 0;
+    if (t)
+        memcpy(&total, t + 8, 8);
+    if (!t || memcmp(t, SNAP_END_MAGIC, 8) || total != sf->len) {
         snprintf(err, errlen, "'%s' is truncated (%zu bytes, no valid trailer)", path, sf->len);
         return false;
     }
