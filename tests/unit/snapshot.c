@@ -157,7 +157,9 @@ static void test_checkpoint(void)
     memset(ram->host + 0x3000, 0x66, 0x10);
     struct snap_mem *s2 = snapshot_take(&m, s);
     CHECK_EQ(snapshot_mem_bytes(s) - snapshot_mem_bytes(s2), 4096 + 4); /* one page copied */
+    CHECK_EQ(snapshot_mem_total(), snapshot_mem_bytes(s) + snapshot_mem_bytes(s2));
     snapshot_free(s);                            /* s2 keeps the shared page alive */
+    CHECK_EQ(snapshot_mem_total(), snapshot_mem_bytes(s2) + 4100); /* + the page of s it shares */
     memset(ram->host, 0x11, 64 << 10);
     CHECK(snapshot_restore(&m, s2, err, sizeof(err)));
     CHECK_EQ(ram->host[0x1000], 0xaa);
@@ -172,6 +174,7 @@ static void test_checkpoint(void)
     CHECK_HAS(err, "section 'dev': bad reg 0xbad");
     snapshot_free(bad);
     snapshot_free(s2);
+    CHECK_EQ(snapshot_mem_total(), 0);
 }
 
 /* Stream validation: flipped byte, truncation, unknown and missing sections. */
