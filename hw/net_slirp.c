@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* -netdev user: user-mode networking through libslirp. slirp's clock is the virtual clock and
- * its timers are vevents, so only host socket data (delivered at poll time, via net_deliver)
- * is outside input. */
+/* -netdev user: user-mode networking through libslirp. slirp lives entirely on the host side
+ * of the input layer: its clock is virtual time, but its timers are host-side (checked at every
+ * poll, not vevents, since their arming depends on host socket traffic and a vevent cuts vCPU
+ * turns short, which would make the schedule depend on the host); the frames it produces wait
+ * in the back-end's queue until the input layer delivers (and records) them at a round's end.
+ * When replaying, there is no slirp at all: frames come from the log, guest frames go nowhere. */
 #include <arpa/inet.h>
 #include <poll.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,11 +15,10 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/machine.h"
-#include "core/snapshot.h"
+#include "core/replay.h"
 #include "hw/net.h"
 
 #define SLIRP_MAX_FDS 256
-#define SLIRP_MAX_TIMERS 16
 
 struct slirp_timer;
 
@@ -28,13 +29,12 @@ struct net_slirp {
     struct pollfd fds[SLIRP_MAX_FDS];
     int nfds;
     u32 guest_ip; /* the DHCP address, default hostfwd target (host byte order) */
-    /* libslirp's timers in creation order (slots of freed ones NULL), for snapshots. */
-    struct slirp_timer *timers[SLIRP_MAX_TIMERS];
-    int ntimers;
+    struct slirp_timer **timers;
+    int ntimers, captimers;
 };
 
 struct slirp_timer {
-    struct vevent ev;
+    u64 deadline_ns; /* virtual time; UINT64_MAX when not armed */
     struct net_slirp *ns;
     SlirpTimerId id;
     void *cb_opaque;
@@ -42,7 +42,7 @@ struct slirp_timer {
 
 static ssize_t cb_send_packet(const void *buf, size_t len, void *opaque)
 {
-    net_deliver(opaque, buf, len);
+    net_host_input(opaque, buf, len);
     return (ssize_t)len;
 }
 
@@ -57,33 +57,35 @@ static int64_t cb_clock_get_ns(void *opaque)
     return (int64_t)vclock_now_ns(&((struct net_slirp *)opaque)->m->clock);
 }
 
-static void timer_fire(void *opaque, u64 now_ns)
-{
-    struct slirp_timer *t = opaque;
-    slirp_handle_timer(t->ns->slirp, t->id, t->cb_opaque);
-}
-
 static void *cb_timer_new_opaque(SlirpTimerId id, void *cb_opaque, void *opaque)
 {
+    struct net_slirp *ns = opaque;
     struct slirp_timer *t = calloc(1, sizeof(*t));
     if (!t)
         fatal("out of memory");
-    t->ns = opaque;
+    t->deadline_ns = UINT64_MAX;
+    t->ns = ns;
     t->id = id;
     t->cb_opaque = cb_opaque;
-    vevent_init(&t->ev, "slirp.timer", timer_fire, t);
-    if (t->ns->ntimers < SLIRP_MAX_TIMERS)
-        t->ns->timers[t->ns->ntimers++] = t;
+    if (ns->ntimers == ns->captimers) {
+        ns->captimers = ns->captimers ? 2 * ns->captimers : 8;
+        ns->timers = realloc(ns->timers, (size_t)ns->captimers * sizeof(*ns->timers));
+        if (!ns->timers)
+            fatal("out of memory");
+    }
+    ns->timers[ns->ntimers++] = t;
     return t;
 }
 
 static void cb_timer_free(void *timer, void *opaque)
 {
     struct slirp_timer *t = timer;
-    vevent_cancel(&t->ns->m->clock, &t->ev);
-    for (int i = 0; i < t->ns->ntimers; i++)
-        if (t->ns->timers[i] == t)
-            t->ns->timers[i] = NULL;
+    struct net_slirp *ns = t->ns;
+    for (int i = 0; i < ns->ntimers; i++)
+        if (ns->timers[i] == t) {
+            ns->timers[i] = ns->timers[--ns->ntimers];
+            break;
+        }
     free(t);
 }
 
@@ -91,7 +93,25 @@ static void cb_timer_free(void *timer, void *opaque)
 static void cb_timer_mod(void *timer, int64_t expire_ms, void *opaque)
 {
     struct slirp_timer *t = timer;
-    vevent_arm(&t->ns->m->clock, &t->ev, expire_ms < 0 ? 0 : (u64)expire_ms * 1000000ull);
+    t->deadline_ns = expire_ms < 0 ? 0 : (u64)expire_ms * 1000000ull;
+}
+
+/* Fire the timers that are due, one at a time (a handler may arm or free timers). */
+static void run_timers(struct net_slirp *ns)
+{
+    u64 now = vclock_now_ns(&ns->m->clock);
+    for (bool fired = true; fired;) {
+        fired = false;
+        for (int i = 0; i < ns->ntimers; i++) {
+            struct slirp_timer *t = ns->timers[i];
+            if (t->deadline_ns <= now) {
+                t->deadline_ns = UINT64_MAX;
+                slirp_handle_timer(ns->slirp, t->id, t->cb_opaque);
+                fired = true;
+                break;
+            }
+        }
+    }
 }
 
 static void cb_register_poll_fd(int fd, void *opaque) {}
@@ -147,6 +167,7 @@ static void slirp_poll_host(struct net_backend *nb, int timeout_ms)
 {
     struct net_slirp *ns = (struct net_slirp *)nb;
     uint32_t timeout = (uint32_t)timeout_ms;
+    run_timers(ns);
     ns->nfds = 0;
     slirp_pollfds_fill(ns->slirp, &timeout, add_poll, ns);
     /* slirp's own timeout is in its (virtual) time: only the caller's bound applies. */
@@ -209,40 +230,9 @@ static bool add_hostfwd(struct net_slirp *ns, const char *rule)
     return true;
 }
 
-/* Snapshot section "slirp:ID": only libslirp's timers (their deadlines are virtual time).
- * Not saved: libslirp's own state (connections, ARP and DHCP tables), which is tied to host
- * sockets: after a load the stack starts afresh (a guest's open TCP connections through it are
- * lost; DHCP hands out the same address again). */
-static void slirp_snap_save(void *opaque, struct snap_writer *w)
-{
-    struct net_slirp *ns = opaque;
-    snap_put_u32(w, (u32)ns->ntimers);
-    for (int i = 0; i < ns->ntimers; i++) {
-        snap_put_bool(w, ns->timers[i] != NULL);
-        if (ns->timers[i])
-            snap_put_event(w, &ns->timers[i]->ev);
-    }
-}
-
-static void slirp_snap_load(void *opaque, struct snap_reader *r, u32 version)
-{
-    struct net_slirp *ns = opaque;
-    u32 n = snap_get_u32(r);
-    if (!snap_failed(r) && n > SLIRP_MAX_TIMERS) {
-        snap_fail(r, "%u timers", n);
-        return;
-    }
-    for (u32 i = 0; i < n && !snap_failed(r); i++) {
-        if (!snap_get_bool(r))
-            continue;
-        struct vevent scratch;
-        vevent_init(&scratch, "slirp.timer", NULL, NULL);
-        /* A timer this process's libslirp does not have: its deadline is read and dropped. */
-        struct slirp_timer *t = (int)i < ns->ntimers ? ns->timers[i] : NULL;
-        snap_get_event(r, &ns->m->clock, t ? &t->ev : &scratch);
-        vevent_cancel(&ns->m->clock, &scratch);
-    }
-}
+/* Replaying: the recorded frames are the network. */
+static void replay_send(struct net_backend *nb, const u8 *frame, size_t len) {}
+static void replay_poll(struct net_backend *nb, int timeout_ms) {}
 
 struct net_backend *net_slirp_create(struct machine *m, const struct cfg_netdev *nd)
 {
@@ -251,6 +241,11 @@ struct net_backend *net_slirp_create(struct machine *m, const struct cfg_netdev 
         fatal("out of memory");
     ns->m = m;
     ns->nb.id = nd->id;
+    if (replay_playing()) {
+        ns->nb.send = replay_send;
+        ns->nb.poll = replay_poll;
+        return &ns->nb;
+    }
     ns->nb.send = slirp_send;
     ns->nb.poll = slirp_poll_host;
     SlirpConfig sc = {.version = 4, .in_enabled = true, .if_mtu = 1500, .if_mru = 1500};
@@ -273,12 +268,5 @@ struct net_backend *net_slirp_create(struct machine *m, const struct cfg_netdev 
         if (!add_hostfwd(ns, nd->hostfwd[i]))
             usage_error("netdev %s: bad hostfwd rule '%s' (expected [tcp|udp]:[HOST]:PORT-[GUEST]:PORT)",
                         nd->id ? nd->id : "?", nd->hostfwd[i]);
-    static int nslirp; /* netdevs without an id: numbered */
-    char name[80];
-    if (nd->id)
-        snprintf(name, sizeof(name), "slirp:%.60s", nd->id);
-    else
-        snprintf(name, sizeof(name), "slirp#%d", nslirp++);
-    snap_register(m, name, 1, slirp_snap_save, slirp_snap_load, ns);
     return &ns->nb;
 }
