@@ -17,7 +17,8 @@
 #include "core/cli_internal.h"
 #include "core/log.h"
 #include "core/machine.h"
-#include "core/version.h"
+
+#define EMU_VERSION "0.1.0"
 
 int cli_bad(struct cli_state *st, const char *fmt, ...)
 {

@@ -15,12 +15,12 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "core/cli.h"
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/sha256.h"
 #include "core/snapshot.h"
 #include "core/snapshot_internal.h"
-#include "core/version.h"
 
 #define SNAP_MAGIC "EMUSNAP"     /* 8 bytes with the NUL */
 #define SNAP_END_MAGIC "EMUSEND" /* the trailer's */
@@ -189,7 +189,7 @@ bool snapshot_save_file(struct machine *m, const char *path, char *err, size_t e
     struct snap_writer w = {0};
     snap_put_bytes(&w, SNAP_MAGIC, 8);
     snap_put_u32(&w, SNAP_FORMAT_VERSION);
-    put_str(&w, EMU_VERSION);
+    put_str(&w, cli_emu_version);
     put_str(&w, m->type->name);
     snap_put_u64(&w, m->clock.icount);
     snap_put_u32(&w, (u32)fp.n);
