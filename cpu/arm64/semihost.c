@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/machine.h"
+#include "core/snapshot.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mem.h"
 
@@ -245,4 +246,20 @@ void a64_semihost_call(struct a64_cpu *cpu)
         return;
     }
     cpu->x[0] = sh_calls[op](cpu, cpu->x[1]);
+}
+
+/* Snapshot section "semihosting": SYS_ERRNO's value (the console handles have no state). */
+static void semihost_save(void *opaque, struct snap_writer *w)
+{
+    snap_put_u32(w, (u32)sh_errno);
+}
+
+static void semihost_load(void *opaque, struct snap_reader *r, u32 version)
+{
+    sh_errno = (int)snap_get_u32(r);
+}
+
+void a64_semihost_snap_register(struct machine *m)
+{
+    snap_register(m, "semihosting", 1, semihost_save, semihost_load, NULL);
 }
