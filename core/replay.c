@@ -54,7 +54,7 @@ static struct {
     const char *path;
     FILE *out;
     struct rp_header h;
-    bool complete, truncated_reported;
+    bool complete, truncated_reported, end_mid_round;
     u64 next_digest, ram_pos;
     u64 counts[REPLAY_NKINDS];
 } rp;
@@ -165,7 +165,14 @@ static void deliver(const struct rp_event *e)
 {
     struct machine *m = rp.m;
     char why[256];
-    if (e->round != m->rounds || e->icount != vclock_icount(&m->clock)) {
+    if (e->kind == REPLAY_END && e->round == m->rounds && e->icount < vclock_icount(&m->clock)) {
+        /* The recording stopped inside this round (quit while a debugger held the machine
+         * mid-round); the replay can only stop at the round's end. */
+        log_printf("emu: the recording stopped inside round %llu at icount %llu; the replay "
+                   "stops at its end, icount %llu\n", (unsigned long long)e->round,
+                   (unsigned long long)e->icount, (unsigned long long)vclock_icount(&m->clock));
+        rp.end_mid_round = true;
+    } else if (e->round != m->rounds || e->icount != vclock_icount(&m->clock)) {
         snprintf(why, sizeof(why), "a %s record is at round %llu icount %llu, the run is at "
                  "round %llu", e->kind == REPLAY_DIGEST ? "digest" : "input",
                  (unsigned long long)e->round, (unsigned long long)e->icount,
@@ -326,6 +333,10 @@ void replay_setup(struct emu_config *cfg)
         rp.h.digest_every = RP_DIGEST_EVERY;
         rp.h.ram_window = RP_RAM_WINDOW;
         hash_images(cfg);
+        for (int i = 0; i < cfg->ndrives; i++)
+            if (!cfg->drives[i].readonly && !cfg->drives[i].snapshot && !cfg->snapshot)
+                log_printf("emu: warning: -record: the guest may write to '%s', and a replay "
+                           "refuses a changed image (add -snapshot)\n", cfg->drives[i].file);
         rp.out = fopen(cfg->record, "wb");
         if (!rp.out)
             fatal("-record: cannot create '%s': %s", cfg->record, strerror(errno));
@@ -393,7 +404,7 @@ int replay_finish(struct machine *m, int status)
                 log_printf("emu: replay log ends early at icount %llu (truncated)\n",
                            (unsigned long long)vclock_icount(&m->clock));
             status = 1;
-        } else {
+        } else if (!rp.end_mid_round) {
             const struct rp_event *e = &rp.ev[end];
             if (e->icount != vclock_icount(&m->clock))
                 fatal("replay diverged at icount %llu: the recording ended at icount %llu",
