@@ -10,6 +10,7 @@
 #include "core/machine.h"
 #include "core/monitor.h"
 #include "core/replay.h"
+#include "core/snapshot.h"
 
 int main(int argc, char **argv)
 {
@@ -37,6 +38,8 @@ int main(int argc, char **argv)
         fatal("-D: cannot open log file '%s': %s", cfg.log_file, strerror(errno));
     replay_setup(&cfg);
     machine_init(&m, machine_find(cfg.machine), &cfg);
+    replay_snap_register(&m); /* before -loadvm reads the sections */
+    snapshot_start(&m);
     if (cfg.monitor && !monitor_open(&m, cfg.monitor, err, sizeof(err)))
         fatal("-monitor: %s", err);
     if (cfg.gdb && !gdbstub_open(&m, cfg.gdb, err, sizeof(err)))

@@ -16,12 +16,6 @@
 #include "core/replay_internal.h"
 #include "core/snapshot.h"
 
-/* The snapshot core (core/snapshot.c) may not be linked into every build yet: the section is
- * registered only when it is. */
-#pragma weak snap_register
-#pragma weak snap_put_u64
-#pragma weak snap_get_u64
-
 #define RP_DIGEST_EVERY 100000000ull   /* instructions between digests */
 #define RP_RAM_WINDOW (32ull << 20)     /* RAM bytes hashed per periodic digest */
 #define RP_TAKE_MAX 65536
@@ -292,8 +286,7 @@ void replay_journal_seek(struct machine *m)
 
 void replay_snap_register(struct machine *m)
 {
-    if (snap_register)
-        snap_register(m, "replay", 1, snap_save, snap_load, NULL);
+    snap_register(m, "replay", 1, snap_save, snap_load, NULL);
 }
 
 static void add_image(const char *role, const char *path)
@@ -305,7 +298,7 @@ static void add_image(const char *role, const char *path)
     im->path = strdup(path);
     if (!im->role || !im->path)
         fatal("out of memory");
-    if (!sha256_file(path, im->sha))
+    if (!sha256_file(path, im->sha, NULL))
         fatal("%s: cannot read '%s': %s", rp.mode == RP_PLAY ? "-replay" : "-record", path,
               strerror(errno));
 }
@@ -376,7 +369,6 @@ void replay_attach(struct machine *m)
     rp.m = m;
     rp.prev_poll = m->poll;
     m->poll = rp_poll;
-    replay_snap_register(m);
 }
 
 int replay_finish(struct machine *m, int status)
