@@ -7,6 +7,7 @@
 #include "check.h"
 #include "core/machine.h"
 #include "core/replay.h"
+#include "core/snapshot.h"
 
 static char host[64], guest[64];
 
@@ -52,9 +53,12 @@ int main(void)
     m.ncpus = 0; /* sched_cpu 0 >= ncpus: always at a round's end */
     replay_channel_add(REPLAY_SERIAL, "test", take, deliver, NULL);
     replay_journal_enable(&m);
+    replay_snap_register(&m);
     replay_attach(&m);
 
-    run_rounds(0, 10, true);
+    run_rounds(0, 2, true);
+    struct snap_mem *at2 = snapshot_take(&m, NULL);
+    run_rounds(2, 10, true);
     CHECK(!strcmp(guest, "ab|3 c|6 "));
     CHECK_EQ(replay_journal_count(), 2);
     CHECK_EQ(replay_journal_live_round(), 10);
@@ -74,5 +78,16 @@ int main(void)
     replay_journal_seek(&m);
     run_rounds(6, 12, false);
     CHECK(!strcmp(guest, "c|6 X|10 "));
+
+    /* An in-memory checkpoint: the "replay" section puts the cursor back with the rounds. */
+    guest[0] = 0;
+    m.rounds = 12;
+    char err[256];
+    CHECK(snapshot_restore(&m, at2, err, sizeof(err)));
+    CHECK_EQ(m.rounds, 2);
+    strcpy(host, "Y");
+    run_rounds(m.rounds, 13, false);
+    CHECK(!strcmp(guest, "ab|3 c|6 X|10 Y|12 "));
+    snapshot_free(at2);
     return check_exit("replay_journal");
 }
