@@ -323,7 +323,7 @@ void replay_setup(struct emu_config *cfg)
         rp.path = cfg->record;
         rp.h = rp_cli_header;
         rp.h.emu_version = cli_emu_version;
-        rp.h.digest_every = RP_DIGEST_EVERY;
+        rp.h.digest_every = cfg->digest_every ? cfg->digest_every : RP_DIGEST_EVERY;
         rp.h.ram_window = RP_RAM_WINDOW;
         hash_images(cfg);
         for (int i = 0; i < cfg->ndrives; i++)

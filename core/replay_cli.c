@@ -15,7 +15,7 @@ struct rp_log rp_cli_log;
  * recording and its replay, and are not stored in the log. */
 static const char *const neutral_opts[] = {
     "record", "replay", "d", "D", "serial", "monitor", "gdb", "s", "S", "nographic",
-    "digest-on-exit", NULL,
+    "digest-on-exit", "digest-every", NULL,
 };
 
 static bool neutral(const char *name)

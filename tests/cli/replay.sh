@@ -12,7 +12,8 @@ cp "$ELF" "$TMP/k.elf"
 run=(-M arm64-virt -semihosting -nographic -kernel "$TMP/k.elf" -digest-on-exit)
 bad() { echo "$*"; failures=$((failures + 1)); }
 
-(sleep 0.3; printf 'Zq') | timeout 20 "$EMU" "${run[@]}" -record "$TMP/log" >"$TMP/rec" 2>&1
+(sleep 0.3; printf 'Zq') | timeout 20 "$EMU" "${run[@]}" -record "$TMP/log" -digest-every 40 \
+    >"$TMP/rec" 2>&1
 st=$?
 [ "$st" = 0 ] && grep -q "RX:Zq" "$TMP/rec" && grep -q "^emu: digest " "$TMP/rec" ||
     bad "record: exit $st, output: $(head -c 300 "$TMP/rec")"
@@ -60,6 +61,7 @@ while off < len(d):
     recs.append((off, kind, ln))
     off += 32 + ln + 4
 put('cut', d[:recs[-1][0]])
+put('cut2', d[:recs[-1][0] + 40])                # inside the trailer
 s = bytearray(d)
 for off, kind, ln in recs:
     if kind == 1:                                # REPLAY_SERIAL
@@ -85,6 +87,11 @@ timeout 20 "$EMU" -replay "$TMP/cut" >"$TMP/out" 2>&1 </dev/null
 st=$?
 [ "$st" = 1 ] && grep -q "emu: replay log ends early at icount [0-9]* (truncated)" "$TMP/out" ||
     bad "truncated log: exit $st, output: $(head -c 300 "$TMP/out")"
+timeout 20 "$EMU" -replay "$TMP/cut2" >"$TMP/out" 2>&1 </dev/null
+st=$?
+[ "$st" = 1 ] && grep -q "emu: replay log ends early at icount [0-9]* (truncated)" "$TMP/out" ||
+    bad "log cut inside a record: exit $st, output: $(head -c 300 "$TMP/out")"
+expect 2 "-digest-every needs -record" -digest-every 5 -replay "$TMP/log"
 # Another input than the recorded one: the guest's buffer (RAM) differs from the recorded digest.
 timeout 20 "$EMU" -replay "$TMP/input" >"$TMP/out" 2>&1 </dev/null
 st=$?
@@ -98,7 +105,9 @@ st=$?
 # tools/replay-info reads the same logs.
 INFO="$(dirname "$0")/../../tools/replay-info"
 out=$("$INFO" "$TMP/log") && grep -q "complete: *yes (trailer: exit status 0)" <<<"$out" &&
-    grep -q "serial *1 records *2 payload bytes" <<<"$out" || bad "replay-info log: $out"
+    grep -q "serial *1 records *2 payload bytes" <<<"$out" &&
+    grep -q "digests: *every 40 instructions" <<<"$out" && grep -q "^  digest " <<<"$out" ||
+    bad "replay-info log: $out"
 out=$("$INFO" "$TMP/cut") && grep -q "complete: *no (truncated" <<<"$out" ||
     bad "replay-info cut: $out"
 "$INFO" "$TMP/flip" >/dev/null 2>&1 && bad "replay-info accepted a flipped byte"
