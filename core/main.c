@@ -9,8 +9,8 @@
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/monitor.h"
-#include "core/replay.h"
 #include "core/snapshot.h"
+#include "core/replay.h"
 
 int main(int argc, char **argv)
 {
@@ -38,13 +38,12 @@ int main(int argc, char **argv)
         fatal("-D: cannot open log file '%s': %s", cfg.log_file, strerror(errno));
     replay_setup(&cfg);
     machine_init(&m, machine_find(cfg.machine), &cfg);
-    replay_snap_register(&m); /* before -loadvm reads the sections */
-    snapshot_start(&m);
     if (cfg.monitor && !monitor_open(&m, cfg.monitor, err, sizeof(err)))
         fatal("-monitor: %s", err);
     if (cfg.gdb && !gdbstub_open(&m, cfg.gdb, err, sizeof(err)))
         fatal("-gdb: %s", err);
-    replay_attach(&m); /* after every other poll hook */
+    replay_attach(&m); /* after the monitor and gdbstub poll hooks */
+    snapshot_start(&m); /* after replay_attach: -loadvm restores its section too */
     m.paused = cfg.start_paused;
     status = replay_finish(&m, machine_run(&m));
     gdbstub_close();

@@ -298,7 +298,7 @@ static void add_image(const char *role, const char *path)
     im->path = strdup(path);
     if (!im->role || !im->path)
         fatal("out of memory");
-    if (!sha256_file(path, im->sha, NULL))
+    if (!sha256_file(path, im->sha))
         fatal("%s: cannot read '%s': %s", rp.mode == RP_PLAY ? "-replay" : "-record", path,
               strerror(errno));
 }
@@ -369,6 +369,7 @@ void replay_attach(struct machine *m)
     rp.m = m;
     rp.prev_poll = m->poll;
     m->poll = rp_poll;
+    replay_snap_register(m);
 }
 
 int replay_finish(struct machine *m, int status)

@@ -64,8 +64,9 @@ int replay_cli_args(int argc, char **argv, int *out_argc, char ***out_argv, char
 /* After the command line is parsed, before the machine is built: recording hashes the images
  * and opens the log; replaying checks the image hashes. fatal() on a mismatch. */
 void replay_setup(struct emu_config *cfg);
-/* After the machine, the monitor and the gdbstub are set up: hook the round ends (the layer's
- * poll runs after every other poll hook). */
+/* After the machine, the monitor and the gdbstub are set up, before -loadvm: hook the round
+ * ends (the layer's poll runs after the monitor's and the gdbstub's) and register the "replay"
+ * snapshot section. */
 void replay_attach(struct machine *m);
 /* After machine_run(): write the trailer (recording), check the final digest (replaying),
  * print the digest with -digest-on-exit. Returns the exit status to use. */
@@ -90,8 +91,7 @@ void replay_journal_enable(struct machine *m);
  * at its end, before the poll) has received exactly those before. The "replay" snapshot section
  * does this itself; this is for restores that bypass it. */
 void replay_journal_seek(struct machine *m);
-/* Register the "replay" snapshot section (the cursor). Called right after the machine is
- * built, before anything may load a snapshot (-loadvm). */
+/* Register the "replay" snapshot section (the cursor); replay_attach() does it. */
 void replay_snap_register(struct machine *m);
 /* Inputs held in the journal, and the round below which inputs come from it. */
 size_t replay_journal_count(void);

@@ -99,7 +99,7 @@ void sha256(const void *data, size_t len, u8 out[SHA256_BYTES])
     sha256_final(&s, out);
 }
 
-bool sha256_file(const char *path, u8 out[SHA256_BYTES], u64 *size)
+bool sha256_file(const char *path, u8 out[SHA256_BYTES])
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -112,9 +112,8 @@ bool sha256_file(const char *path, u8 out[SHA256_BYTES], u64 *size)
         sha256_update(&s, buf, n);
     bool ok = !ferror(f);
     fclose(f);
-    if (size)
-        *size = s.len;
-    sha256_final(&s, out);
+    if (ok)
+        sha256_final(&s, out);
     return ok;
 }
 

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* SHA-256 (FIPS 180-4), incremental, for fingerprints of the images a snapshot or a recording
- * depends on. */
+/* SHA-256 (FIPS 180-4), incremental, for image hashes in record/replay logs and snapshots. */
 #ifndef EMU_CORE_SHA256_H
 #define EMU_CORE_SHA256_H
 
@@ -22,9 +21,8 @@ void sha256_update(struct sha256 *s, const void *data, size_t len);
 void sha256_final(struct sha256 *s, u8 out[SHA256_BYTES]);
 /* One call: the digest of data[0..len). */
 void sha256(const void *data, size_t len, u8 out[SHA256_BYTES]);
-/* The digest of a whole file, and its size (size may be NULL); false (errno set) if it cannot
- * be read. */
-bool sha256_file(const char *path, u8 out[SHA256_BYTES], u64 *size);
+/* The digest of a whole file; false (errno set) if it cannot be read. */
+bool sha256_file(const char *path, u8 out[SHA256_BYTES]);
 /* 64 lowercase hex digits and a NUL. */
 void sha256_hex(const u8 d[SHA256_BYTES], char out[2 * SHA256_BYTES + 1]);
 

@@ -11,8 +11,8 @@
 
 #include "core/log.h"
 #include "core/machine.h"
-#include "core/replay.h"
 #include "core/snapshot.h"
+#include "core/replay.h"
 
 #define RTCDR 0x00
 #define RTCMR 0x04

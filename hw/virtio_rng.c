@@ -8,8 +8,8 @@
 #include <sys/random.h>
 
 #include "core/log.h"
-#include "core/replay.h"
 #include "core/snapshot.h"
+#include "core/replay.h"
 #include "hw/virtio.h"
 #include "hw/virtio_devices.h"
 #include "hw/virtio_mmio.h"

@@ -53,8 +53,7 @@ int main(void)
     m.ncpus = 0; /* sched_cpu 0 >= ncpus: always at a round's end */
     replay_channel_add(REPLAY_SERIAL, "test", take, deliver, NULL);
     replay_journal_enable(&m);
-    replay_snap_register(&m);
-    replay_attach(&m);
+    replay_attach(&m); /* also registers the "replay" snapshot section */
 
     run_rounds(0, 2, true);
     struct snap_mem *at2 = snapshot_take(&m, NULL);
