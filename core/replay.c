@@ -166,11 +166,13 @@ static void deliver(const struct rp_event *e)
                    "stops at its end, icount %llu\n", (unsigned long long)e->round,
                    (unsigned long long)e->icount, (unsigned long long)vclock_icount(&m->clock));
         rp.end_mid_round = true;
-    } else if (e->round != m->rounds || e->icount != vclock_icount(&m->clock)) {
-        snprintf(why, sizeof(why), "a %s record is at round %llu icount %llu, the run is at "
-                 "round %llu", e->kind == REPLAY_DIGEST ? "digest" : "input",
-                 (unsigned long long)e->round, (unsigned long long)e->icount,
-                 (unsigned long long)m->rounds);
+    } else if (e->round != m->rounds || e->icount != vclock_icount(&m->clock) ||
+               e->vtime != vclock_now_ns(&m->clock)) {
+        snprintf(why, sizeof(why), "a %s record is at round %llu icount %llu time %llu ns, the "
+                 "run is at round %llu time %llu ns",
+                 e->kind == REPLAY_DIGEST ? "digest" : "input", (unsigned long long)e->round,
+                 (unsigned long long)e->icount, (unsigned long long)e->vtime,
+                 (unsigned long long)m->rounds, (unsigned long long)vclock_now_ns(&m->clock));
         diverged(-1, "replay diverged at icount %llu: %s", why);
     }
     switch (e->kind) {

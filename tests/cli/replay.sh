@@ -91,6 +91,7 @@ timeout 20 "$EMU" -replay "$TMP/cut2" >"$TMP/out" 2>&1 </dev/null
 st=$?
 [ "$st" = 1 ] && grep -q "emu: replay log ends early at icount [0-9]* (truncated)" "$TMP/out" ||
     bad "log cut inside a record: exit $st, output: $(head -c 300 "$TMP/out")"
+expect 1 "-record: cannot create '$TMP/no/log'" "${run[@]}" -record "$TMP/no/log"
 expect 2 "-digest-every needs -record" -digest-every 5 -replay "$TMP/log"
 # Another input than the recorded one: the guest's buffer (RAM) differs from the recorded digest.
 timeout 20 "$EMU" -replay "$TMP/input" >"$TMP/out" 2>&1 </dev/null
