@@ -88,5 +88,19 @@ int main(void)
     run_rounds(m.rounds, 13, false);
     CHECK(!strcmp(guest, "ab|3 c|6 X|10 Y|12 "));
     snapshot_free(at2);
+
+    /* A debugger holds the machine mid-round, or paused at a round's end: host input waits. */
+    guest[0] = 0;
+    strcpy(host, "Z");
+    m.ncpus = 1;
+    m.sched_cpu = 0; /* vCPU 0's turn: mid-round */
+    m.poll(&m, false);
+    m.sched_cpu = 1;
+    m.paused = true;
+    m.poll(&m, true);
+    CHECK(!strcmp(guest, "") && !strcmp(host, "Z"));
+    m.paused = false;
+    m.poll(&m, false);
+    CHECK(!strcmp(guest, "Z") && !host[0]);
     return check_exit("replay_journal");
 }
