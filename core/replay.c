@@ -41,6 +41,7 @@ static struct {
     size_t nev, cap;
     size_t cursor;       /* next event for a round end (REPLAY_VALUE records are skipped) */
     size_t value_cursor; /* next REPLAY_VALUE (replaying) */
+    size_t sync_cursor;  /* next REPLAY_SYNC (replaying) */
     u64 live_round;      /* round ends before this one take their input from the journal */
     struct machine *m;
     void (*prev_poll)(struct machine *m, bool idle);
@@ -138,6 +139,31 @@ u64 replay_host_value(const char *name, u64 live)
     return live;
 }
 
+static NORETURN void diverged(int cpu, const char *fmt, const char *why);
+
+int replay_sync_getc(int (*live_getc)(void))
+{
+    if (rp.mode == RP_PLAY) {
+        while (rp.sync_cursor < rp.nev && rp.ev[rp.sync_cursor].kind != REPLAY_SYNC)
+            rp.sync_cursor++;
+        if (rp.sync_cursor == rp.nev)
+            diverged(-1, "replay diverged at icount %llu: %s",
+                     "the guest reads semihosting input the log does not have");
+        const struct rp_event *e = &rp.ev[rp.sync_cursor++];
+        if (e->icount != vclock_icount(&rp.m->clock)) {
+            char why[160];
+            snprintf(why, sizeof(why), "the guest reads semihosting input recorded at icount "
+                     "%llu", (unsigned long long)e->icount);
+            diverged(-1, "replay diverged at icount %llu: %s", why);
+        }
+        return e->len ? e->payload[0] : EOF;
+    }
+    int c = live_getc();
+    u8 b = (u8)c;
+    append(REPLAY_SYNC, 0, &b, c == EOF ? 0 : 1);
+    return c;
+}
+
 static NORETURN void diverged(int cpu, const char *fmt, const char *why)
 {
     u64 ic = vclock_icount(&rp.m->clock);
@@ -230,8 +256,8 @@ static void round_end(struct machine *m)
     /* Replaying, or re-executing journaled history after a restore: host input waits. */
     while (rp.cursor < rp.nev && !m->shutdown) {
         const struct rp_event *e = &rp.ev[rp.cursor];
-        if (e->kind == REPLAY_VALUE) {
-            rp.cursor++;
+        if (e->kind == REPLAY_VALUE || e->kind == REPLAY_SYNC) {
+            rp.cursor++; /* taken by their readers, not at round ends */
             continue;
         }
         if (e->round > m->rounds)
@@ -387,7 +413,8 @@ int replay_finish(struct machine *m, int status)
         rp.out = NULL;
     } else if (rp.mode == RP_PLAY) {
         size_t left = rp.cursor;
-        while (left < rp.nev && rp.ev[left].kind == REPLAY_VALUE)
+        while (left < rp.nev &&
+               (rp.ev[left].kind == REPLAY_VALUE || rp.ev[left].kind == REPLAY_SYNC))
             left++;
         size_t end = rp.complete ? rp.nev - 1 : rp.nev; /* records before the trailer */
         if (left < end)

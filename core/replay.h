@@ -30,6 +30,7 @@ enum replay_kind {
     REPLAY_VALUE = 3,  /* a host value read while the machine is built (RTC base, rng seed) */
     REPLAY_DIGEST = 4, /* the machine's state digest, checked on replay */
     REPLAY_END = 5,    /* the trailer: the run ended here; payload = final digest */
+    REPLAY_SYNC = 6,   /* a byte the guest read synchronously, mid-run (semihosting stdin) */
     REPLAY_NKINDS
 };
 
@@ -50,6 +51,11 @@ void replay_channel_add(enum replay_kind kind, const char *name, replay_take_fn 
  * seed with entropy=host): returns live (and logs it) when live or recording, the recorded
  * value when replaying. fatal() if the log has no such value next. */
 u64 replay_host_value(const char *name, u64 live);
+
+/* A byte of host input the guest reads synchronously in the middle of an instruction
+ * (semihosting SYS_READ/SYS_READC on stdin): live_getc() is called and its result logged when
+ * live or recording; replaying returns the logged byte (or EOF) without reading the host. */
+int replay_sync_getc(int (*live_getc)(void));
 
 /* True while replaying a log: host input sources must not be read (stdin, host sockets). */
 bool replay_playing(void);

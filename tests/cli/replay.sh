@@ -113,5 +113,13 @@ out=$("$INFO" "$TMP/cut") && grep -q "complete: *no (truncated" <<<"$out" ||
     bad "replay-info cut: $out"
 "$INFO" "$TMP/flip" >/dev/null 2>&1 && bad "replay-info accepted a flipped byte"
 "$INFO" "$TMP/version" >/dev/null 2>&1 && bad "replay-info accepted version 99"
+# Semihosting input read mid-instruction (SYS_READC) is logged and replayed too.
+SH="$(dirname "$EMU")/tests/guest/arm64/semihost_readc.elf"
+printf 'ok' | timeout 20 "$EMU" -M arm64-virt -semihosting -serial null -kernel "$SH" \
+    -record "$TMP/shlog" >"$TMP/sh1" 2>&1
+timeout 20 "$EMU" -replay "$TMP/shlog" >"$TMP/sh2" 2>&1 <&-
+st=$?
+[ "$st" = 0 ] && grep -q "IN:ok" "$TMP/sh1" && cmp -s "$TMP/sh1" "$TMP/sh2" ||
+    bad "semihosting input: exit $st: $(head -c 200 "$TMP/sh1") / $(head -c 200 "$TMP/sh2")"
 expect 2 "-record and -replay cannot be used together" -replay "$TMP/log" -record "$TMP/x"
 finish
