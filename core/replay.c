@@ -51,7 +51,6 @@ static struct {
     struct rp_header h;
     bool complete, truncated_reported, end_mid_round;
     u64 next_digest, ram_pos;
-    u64 counts[REPLAY_NKINDS];
 } rp;
 
 void replay_reset(void)
@@ -92,7 +91,6 @@ static void append(enum replay_kind kind, int channel, const u8 *p, size_t len)
         e.icount = vclock_icount(&rp.m->clock);
         e.vtime = vclock_now_ns(&rp.m->clock);
     }
-    rp.counts[kind]++;
     if (rp.out) {
         e.payload = (u8 *)p;
         rp_event_write(rp.out, &e);
@@ -109,8 +107,10 @@ static void append(enum replay_kind kind, int channel, const u8 *p, size_t len)
         if (!rp.ev)
             fatal("out of memory");
     }
+    bool at_end = rp.cursor == rp.nev; /* not while journaled inputs are being re-delivered */
     rp.ev[rp.nev++] = e;
-    rp.cursor = rp.nev;
+    if (at_end)
+        rp.cursor = rp.nev;
 }
 
 u64 replay_host_value(const char *name, u64 live)
