@@ -76,11 +76,21 @@ p = off + 32 + 4 + 8 + 8 + 5 * 8
 t[p] ^= 0x10
 struct.pack_into('<I', t, off + 32 + ln, zlib.crc32(bytes(t[off:off + 32 + ln])))
 put('x5', t)
+k = bytearray(d)                                 # a kind this emu does not know, valid CRC
+off, kind, ln = recs[0]
+k[off] = 9
+struct.pack_into('<I', k, off + 32 + ln, zlib.crc32(bytes(k[off:off + 32 + ln])))
+put('kind', k)
+off, kind, ln = recs[-1]
+put('after', d + d[off:off + 32 + ln + 4])       # a record after the trailer
 PY
 expect 1 "unsupported log format version 99" -replay "$TMP/version"
 expect 1 "header CRC mismatch" -replay "$TMP/header"
 expect 1 "CRC mismatch (corrupted log)" -replay "$TMP/flip"
 expect 1 "not an emu replay log" -replay "$TMP/k.elf"
+expect 1 "record 0 at offset" -replay "$TMP/kind"
+expect 1 "unknown kind 9" -replay "$TMP/kind"
+expect 1 "data after the trailer" -replay "$TMP/after"
 expect 1 "cannot open" -replay "$TMP/nonexistent"
 # Cut before the trailer: the run replays the input, then stops and says so.
 timeout 20 "$EMU" -replay "$TMP/cut" >"$TMP/out" 2>&1 </dev/null
@@ -113,6 +123,8 @@ out=$("$INFO" "$TMP/cut") && grep -q "complete: *no (truncated" <<<"$out" ||
     bad "replay-info cut: $out"
 "$INFO" "$TMP/flip" >/dev/null 2>&1 && bad "replay-info accepted a flipped byte"
 "$INFO" "$TMP/version" >/dev/null 2>&1 && bad "replay-info accepted version 99"
+"$INFO" "$TMP/kind" >/dev/null 2>&1 && bad "replay-info accepted an unknown kind"
+"$INFO" "$TMP/after" >/dev/null 2>&1 && bad "replay-info accepted data after the trailer"
 # Semihosting input read mid-instruction (SYS_READC) is logged and replayed too.
 SH="$(dirname "$EMU")/tests/guest/arm64/semihost_readc.elf"
 printf 'ok' | timeout 20 "$EMU" -M arm64-virt -semihosting -serial null -kernel "$SH" \
