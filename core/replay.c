@@ -41,7 +41,7 @@ static struct {
     size_t nev, cap;
     size_t cursor;       /* next event for a round end (REPLAY_VALUE records are skipped) */
     size_t value_cursor; /* next REPLAY_VALUE (replaying) */
-    size_t sync_cursor;  /* next REPLAY_SYNC (replaying) */
+    size_t sync_cursor;  /* where to look for the next REPLAY_SYNC */
     u64 live_round;      /* round ends before this one take their input from the journal */
     struct machine *m;
     void (*prev_poll)(struct machine *m, bool idle);
@@ -143,24 +143,30 @@ static NORETURN void diverged(int cpu, const char *fmt, const char *why);
 
 int replay_sync_getc(int (*live_getc)(void))
 {
-    if (rp.mode == RP_PLAY) {
-        while (rp.sync_cursor < rp.nev && rp.ev[rp.sync_cursor].kind != REPLAY_SYNC)
-            rp.sync_cursor++;
-        if (rp.sync_cursor == rp.nev)
+    /* Replaying, or re-executing journaled history after a restore: the next logged byte. */
+    if (rp.mode == RP_PLAY || rp.journal) {
+        size_t i = rp.sync_cursor;
+        while (i < rp.nev && rp.ev[i].kind != REPLAY_SYNC)
+            i++;
+        if (i < rp.nev) {
+            const struct rp_event *e = &rp.ev[i];
+            rp.sync_cursor = i + 1;
+            if (e->icount != vclock_icount(&rp.m->clock)) {
+                char why[160];
+                snprintf(why, sizeof(why), "the guest reads semihosting input recorded at "
+                         "icount %llu", (unsigned long long)e->icount);
+                diverged(-1, "replay diverged at icount %llu: %s", why);
+            }
+            return e->len ? e->payload[0] : EOF;
+        }
+        if (rp.mode == RP_PLAY)
             diverged(-1, "replay diverged at icount %llu: %s",
                      "the guest reads semihosting input the log does not have");
-        const struct rp_event *e = &rp.ev[rp.sync_cursor++];
-        if (e->icount != vclock_icount(&rp.m->clock)) {
-            char why[160];
-            snprintf(why, sizeof(why), "the guest reads semihosting input recorded at icount "
-                     "%llu", (unsigned long long)e->icount);
-            diverged(-1, "replay diverged at icount %llu: %s", why);
-        }
-        return e->len ? e->payload[0] : EOF;
     }
     int c = live_getc();
     u8 b = (u8)c;
     append(REPLAY_SYNC, 0, &b, c == EOF ? 0 : 1);
+    rp.sync_cursor = rp.nev;
     return c;
 }
 
@@ -285,18 +291,20 @@ static void rp_poll(struct machine *m, bool idle)
 static void snap_save(void *opaque, struct snap_writer *w)
 {
     snap_put_u64(w, rp.cursor);
+    snap_put_u64(w, rp.sync_cursor);
     snap_put_u64(w, rp.next_digest);
     snap_put_u64(w, rp.ram_pos);
 }
 
 static void snap_load(void *opaque, struct snap_reader *r, u32 version)
 {
-    u64 cursor = snap_get_u64(r);
+    u64 cursor = snap_get_u64(r), sync_cursor = snap_get_u64(r);
     rp.next_digest = snap_get_u64(r);
     rp.ram_pos = snap_get_u64(r);
     /* live_round is not restored: it is how far the journal reaches, which a restore to an
      * earlier point does not shorten. */
     rp.cursor = cursor < rp.nev ? (size_t)cursor : rp.nev;
+    rp.sync_cursor = sync_cursor < rp.nev ? (size_t)sync_cursor : rp.nev;
 }
 
 void replay_journal_seek(struct machine *m)
