@@ -300,6 +300,24 @@ static int opt_loadvm(struct cli_state *st, const char *a)
     return 0;
 }
 
+static int opt_snapshot_dir(struct cli_state *st, const char *a)
+{
+    st->cfg->snapshot_dir = a;
+    return 0;
+}
+
+static int opt_savevm_at(struct cli_state *st, const char *a)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(a, &end, 0);
+    if (errno || end == a || *end != ':' || !end[1] || *a == '-')
+        return cli_bad(st, "-savevm-at: expected ICOUNT:NAME, got '%s'", a);
+    st->cfg->savevm_at = n;
+    st->cfg->savevm_at_name = end + 1;
+    return 0;
+}
+
 static int opt_serial(struct cli_state *st, const char *arg)
 {
     if (strcmp(arg, "stdio") && strcmp(arg, "mon:stdio") && strcmp(arg, "null") &&
@@ -394,7 +412,11 @@ static const struct cli_opt cli_opts[] = {
     {"s", NULL, true, opt_s, "shorthand for -gdb tcp::1234"},
     {"record", "FILE", false, opt_record, "record a deterministic execution log"},
     {"replay", "FILE", false, opt_replay, "replay an execution log"},
-    {"loadvm", "NAME", false, opt_loadvm, "start from a saved snapshot"},
+    {"loadvm", "NAME", true, opt_loadvm, "start from the snapshot NAME (savevm NAME)"},
+    {"snapshot-dir", "DIR", true, opt_snapshot_dir,
+     "directory of named snapshots (default: the first -drive's, else .)"},
+    {"savevm-at", "ICOUNT:NAME", true, opt_savevm_at,
+     "save the snapshot NAME at the first round end at or after ICOUNT instructions (tests)"},
     {"version", NULL, true, opt_version, "print the version and exit"},
     {"help", NULL, true, opt_help, "print this help and exit"},
     {"h", NULL, true, opt_help, "same as -help"},

@@ -53,6 +53,9 @@ struct emu_config {
     const char *monitor;             /* -monitor stdio|none|unix:PATH */
     const char *record, *replay;     /* -record FILE / -replay FILE */
     const char *loadvm;              /* -loadvm NAME */
+    const char *snapshot_dir;        /* -snapshot-dir DIR: where savevm NAME files go */
+    u64 savevm_at;                   /* -savevm-at N:NAME: save at the first round end >= N */
+    const char *savevm_at_name;
     bool snapshot;                   /* -snapshot: disk writes go to a temporary overlay */
     const char *rtc_base;            /* -rtc base=utc|ISO-8601 */
     u64 max_insns;                   /* -max-insns N: stop after N instructions (tests) */

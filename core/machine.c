@@ -109,11 +109,12 @@ static void run_turn(struct machine *m, struct vcpu *v)
 static void round_end(struct machine *m)
 {
     struct vclock *c = &m->clock;
-    bool ran = m->round_ran;
     if (m->poll)
-        m->poll(m, !ran);
-    if (m->paused || m->shutdown)
-        return; /* resumed later at this same round end: the poll is repeated, not the skip */
+        m->poll(m, !m->round_ran);
+    if (m->paused || m->shutdown || !machine_at_round_end(m))
+        return; /* resumed later at this same round end: the poll is repeated, not the skip;
+                 * or a snapshot loaded by the poll put the schedule elsewhere */
+    bool ran = m->round_ran; /* after the poll: a snapshot it loaded has its own */
     if (!ran) {
         /* Every vCPU waits: jump virtual time to the next event. */
         if (!vclock_skip_to_next(c)) {

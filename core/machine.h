@@ -62,6 +62,7 @@ struct machine {
     int exit_status;    /* emu's exit status once shut down */
     void *board;        /* board-private state */
     struct machine_debug *debug; /* gdbstub breakpoints/step/hold (core/debug.h), or NULL */
+    struct snap_registry *snap;  /* snapshot sections (core/snapshot.c), or NULL */
     /* Called at every round's end (host input, monitor, gdb) and repeatedly while paused.
      * idle is true when every vCPU waits for an interrupt; poll may then block for host input
      * up to the host-time equivalent of the next virtual deadline (which does not make guest

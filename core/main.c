@@ -9,6 +9,7 @@
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/monitor.h"
+#include "core/snapshot.h"
 
 int main(int argc, char **argv)
 {
@@ -30,6 +31,7 @@ int main(int argc, char **argv)
     if (cfg.log_file && !log_set_file(cfg.log_file))
         fatal("-D: cannot open log file '%s': %s", cfg.log_file, strerror(errno));
     machine_init(&m, machine_find(cfg.machine), &cfg);
+    snapshot_start(&m);
     if (cfg.monitor && !monitor_open(&m, cfg.monitor, err, sizeof(err)))
         fatal("-monitor: %s", err);
     if (cfg.gdb && !gdbstub_open(&m, cfg.gdb, err, sizeof(err)))

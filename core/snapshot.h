@@ -82,4 +82,12 @@ u64 snapshot_icount(const struct snap_mem *s);      /* the machine's icount when
 bool snapshot_save_file(struct machine *m, const char *path, char *err, size_t errlen);
 bool snapshot_load_file(struct machine *m, const char *path, char *err, size_t errlen);
 
+/* Named snapshots (core/snapshot_monitor.c). The file of NAME: NAME itself if it has a '/',
+ * else DIR/NAME.emusnap in the snapshot directory (-snapshot-dir, else the first -drive
+ * image's directory, else "."). */
+void snapshot_path(const struct machine *m, const char *name, char *buf, size_t len);
+/* After the machine is built, before it runs: register the monitor commands, load -loadvm
+ * (fatal() on failure), arm -savevm-at. */
+void snapshot_start(struct machine *m);
+
 #endif

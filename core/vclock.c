@@ -81,15 +81,20 @@ void vevent_cancel(struct vclock *c, struct vevent *e)
     sift_up(c, moved->heap_index);
 }
 
-void vevent_arm(struct vclock *c, struct vevent *e, u64 deadline_ns)
+static void heap_reserve(struct vclock *c)
 {
-    vevent_cancel(c, e);
     if (c->nheap == c->capheap) {
         c->capheap = c->capheap ? c->capheap * 2 : 16;
         c->heap = realloc(c->heap, sizeof(*c->heap) * c->capheap);
         if (!c->heap)
             fatal("out of memory (event queue)");
     }
+}
+
+void vevent_arm(struct vclock *c, struct vevent *e, u64 deadline_ns)
+{
+    vevent_cancel(c, e);
+    heap_reserve(c);
     e->deadline_ns = deadline_ns;
     e->seq = c->seq++;
     place(c, c->nheap++, e);
@@ -103,6 +108,23 @@ void vevent_arm(struct vclock *c, struct vevent *e, u64 deadline_ns)
             *c->run_left = n;
         }
     }
+}
+
+void vclock_drop_events(struct vclock *c)
+{
+    for (int i = 0; i < c->nheap; i++)
+        c->heap[i]->heap_index = -1;
+    c->nheap = 0;
+}
+
+void vevent_restore(struct vclock *c, struct vevent *e, u64 deadline_ns, u64 seq)
+{
+    vevent_cancel(c, e);
+    heap_reserve(c);
+    e->deadline_ns = deadline_ns;
+    e->seq = seq; /* the clock's own counter is restored separately */
+    place(c, c->nheap++, e);
+    sift_up(c, e->heap_index);
 }
 
 void vclock_begin_run(struct vclock *c, u64 *run_left, u64 budget)

@@ -62,6 +62,10 @@ void vevent_arm(struct vclock *c, struct vevent *e, u64 deadline_ns);
 void vevent_cancel(struct vclock *c, struct vevent *e);
 static inline bool vevent_armed(const struct vevent *e) { return e->heap_index >= 0; }
 
+/* Snapshot restore (core/snapshot.c): forget every armed event, then re-arm each one with its
+ * saved deadline and arming sequence number, so that equal deadlines keep their order. */
+void vclock_drop_events(struct vclock *c);
+void vevent_restore(struct vclock *c, struct vevent *e, u64 deadline_ns, u64 seq);
 /* Deadline of the earliest armed event, or UINT64_MAX. */
 u64 vclock_next_deadline(const struct vclock *c);
 /* Instructions that may run before the next event is due (at least 1), capped at max. */

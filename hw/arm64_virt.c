@@ -342,6 +342,8 @@ static void virt_init(struct machine *m, struct emu_config *cfg)
     pl011_init(&b->uart, b->serial,
                (struct irq_line){gicv3_set_spi, &b->gic, 32 + VIRT_SPI_UART});
     as_add_mmio(&m->as, "pl011", VIRT_UART_BASE, PL011_SIZE, &pl011_ops, &b->uart);
+    gicv3_snap_register(m, &b->gic);
+    pl011_snap_register(m, &b->uart);
     m->poll = virt_poll;
     /* virtio-mmio transports and the PL031 (hw/virt_devices.c); after m->poll, which a
      * network back-end chains. */

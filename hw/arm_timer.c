@@ -6,9 +6,12 @@
  */
 #include "hw/arm_timer.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/log.h"
+#include "core/machine.h"
+#include "core/snapshot.h"
 #include "cpu/arm64/cpu.h"
 
 static const char *const timer_names[GT_NUM] = {"cntp", "cntv", "cnthp", "cnthv"};
@@ -68,6 +71,31 @@ void arm_timer_reset(struct a64_timers *t)
     t->cntfrq = GT_CNTFRQ;
 }
 
+/* Snapshot section "timerN": the registers, the output levels and the armed deadlines. */
+static void arm_timer_save(void *opaque, struct snap_writer *w)
+{
+    struct a64_timers *t = opaque;
+    snap_put_u32(w, t->cntfrq);
+    for (int i = 0; i < GT_NUM; i++) {
+        snap_put_u64(w, t->t[i].cval);
+        snap_put_u32(w, t->t[i].ctl);
+        snap_put_bool(w, t->t[i].level);
+        snap_put_event(w, &t->t[i].ev);
+    }
+}
+
+static void arm_timer_load(void *opaque, struct snap_reader *r, u32 version)
+{
+    struct a64_timers *t = opaque;
+    t->cntfrq = snap_get_u32(r);
+    for (int i = 0; i < GT_NUM; i++) {
+        t->t[i].cval = snap_get_u64(r);
+        t->t[i].ctl = snap_get_u32(r);
+        t->t[i].level = snap_get_bool(r); /* the GIC section restores the PPI level itself */
+        snap_get_event(r, t->clock, &t->t[i].ev);
+    }
+}
+
 void arm_timer_init(struct a64_timers *t, struct a64_cpu *cpu, struct vclock *clock, bool el2)
 {
     static const vevent_fn fns[GT_NUM] = {fire_phys, fire_virt, fire_hyp, fire_hypvirt};
@@ -79,4 +107,9 @@ void arm_timer_init(struct a64_timers *t, struct a64_cpu *cpu, struct vclock *cl
         vevent_init(&t->t[i].ev, timer_names[i], fns[i], t);
     cpu->timers = t;
     arm_timer_reset(t);
+    if (cpu->vcpu.machine) {
+        char name[16];
+        snprintf(name, sizeof(name), "timer%d", cpu->vcpu.index);
+        snap_register(cpu->vcpu.machine, name, 1, arm_timer_save, arm_timer_load, t);
+    }
 }

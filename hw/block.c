@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/snapshot.h"
 
 #define BLOCK_CLUSTER_SHIFT 16
 #define BLOCK_CLUSTER (1ull << BLOCK_CLUSTER_SHIFT)
@@ -154,4 +155,67 @@ bool block_flush(struct block *b)
     if (b->snapshot || b->readonly)
         return true;
     return fdatasync(b->fd) == 0;
+}
+
+/* Snapshots: the image itself is not copied (snapshot files record its size and hash in the
+ * header instead, core/snapshot_file.c); what lives only in memory is: the copy-on-write
+ * overlay of snapshot mode, saved cluster by cluster, so that loading gives the guest the disk
+ * it saw when the snapshot was taken. */
+void block_snap_save(const struct block *b, struct snap_writer *w)
+{
+    snap_put_u64(w, b->size);
+    snap_put_bool(w, b->snapshot);
+    if (!b->snapshot)
+        return;
+    u64 n = (b->size >> BLOCK_CLUSTER_SHIFT) + 1, used = 0;
+    for (u64 i = 0; i < n; i++)
+        used += b->overlay[i] != NULL;
+    snap_put_u64(w, used);
+    for (u64 i = 0; i < n; i++)
+        if (b->overlay[i]) {
+            snap_put_u64(w, i);
+            snap_put_bytes(w, b->overlay[i], BLOCK_CLUSTER);
+        }
+}
+
+void block_snap_load(struct block *b, struct snap_reader *r)
+{
+    u64 size = snap_get_u64(r);
+    bool snapshot = snap_get_bool(r);
+    if (snap_failed(r))
+        return;
+    if (size != b->size || snapshot != b->snapshot) {
+        snap_fail(r, "disk '%s' was %llu bytes%s, it is %llu bytes%s", block_name(b),
+                  (unsigned long long)size, snapshot ? " with snapshot=on" : "",
+                  (unsigned long long)b->size, b->snapshot ? " with snapshot=on" : "");
+        return;
+    }
+    if (!b->snapshot)
+        return;
+    u64 n = (b->size >> BLOCK_CLUSTER_SHIFT) + 1, used = snap_get_u64(r);
+    if (!snap_failed(r) && used > n) {
+        snap_fail(r, "%llu overlay clusters for a %llu-cluster disk", (unsigned long long)used,
+                  (unsigned long long)n);
+        return;
+    }
+    for (u64 i = 0; i < n; i++) {
+        free(b->overlay[i]);
+        b->overlay[i] = NULL;
+    }
+    for (u64 k = 0; k < used && !snap_failed(r); k++) {
+        u64 i = snap_get_u64(r);
+        if (!snap_failed(r) && (i >= n || b->overlay[i])) {
+            snap_fail(r, "bad overlay cluster %llu", (unsigned long long)i);
+            return;
+        }
+        u8 *c = malloc(BLOCK_CLUSTER);
+        if (!c)
+            fatal("out of memory");
+        snap_get_bytes(r, c, BLOCK_CLUSTER);
+        if (snap_failed(r)) {
+            free(c);
+            return;
+        }
+        b->overlay[i] = c;
+    }
 }

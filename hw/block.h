@@ -22,4 +22,10 @@ bool block_flush(struct block *b);
 /* A short identifier of the image (its file name), for GET_ID. */
 const char *block_name(const struct block *b);
 
+/* Snapshot state of the back-end (the snapshot=on overlay), saved by the device using it. */
+struct snap_writer;
+struct snap_reader;
+void block_snap_save(const struct block *b, struct snap_writer *w);
+void block_snap_load(struct block *b, struct snap_reader *r);
+
 #endif

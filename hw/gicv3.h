@@ -159,6 +159,10 @@ void gicv3_virt_eoi(struct gicv3_cpuif *c, u32 vintid, bool group1);
 void gicv3_virt_deactivate(struct gicv3_cpuif *c, u32 vintid);
 u32 gicv3_virt_hppir(const struct gicv3_cpuif *c, bool group1);
 
+/* Register the snapshot section "gicv3" (gicv3_snap.c). */
+struct machine;
+void gicv3_snap_register(struct machine *m, struct gicv3 *g);
+
 /* Register the ICC_* and ICH_* system registers (gicv3_sysregs.c). */
 void gicv3_register_sysregs(void);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/snapshot.h"
 
 enum {
     UARTDR = 0x000, UARTRSR = 0x004, UARTFR = 0x018, UARTILPR = 0x020, UARTIBRD = 0x024,
@@ -154,4 +155,56 @@ void pl011_init(struct pl011 *s, struct chardev *chr, struct irq_line irq)
     if (chr)
         chardev_set_frontend(chr, pl011_can_receive, pl011_receive, s);
     pl011_reset(s);
+}
+
+/* Snapshot section "pl011": registers, the RX FIFO, and the host input the character back-end
+ * has queued but not delivered yet (typed before the snapshot; delivered after a load). The
+ * interrupt output is a function of RIS and IMSC; its level in the GIC is the GIC's state. */
+static void pl011_save(void *opaque, struct snap_writer *w)
+{
+    struct pl011 *s = opaque;
+    for (unsigned i = 0; i < PL011_FIFO_DEPTH; i++)
+        snap_put_u16(w, s->rx[i]);
+    snap_put_u32(w, s->rx_head);
+    snap_put_u32(w, s->rx_count);
+    const u32 regs[] = {s->rsr, s->ilpr, s->ibrd, s->fbrd, s->lcr_h,
+                        s->cr, s->ifls, s->imsc, s->ris, s->dmacr};
+    for (size_t i = 0; i < ARRAY_SIZE(regs); i++)
+        snap_put_u32(w, regs[i]);
+    u32 qlen = s->chr ? s->chr->qlen : 0;
+    snap_put_u32(w, qlen);
+    for (u32 i = 0; i < qlen; i++)
+        snap_put_u8(w, s->chr->queue[(s->chr->qhead + i) % CHARDEV_QUEUE]);
+}
+
+static void pl011_load(void *opaque, struct snap_reader *r, u32 version)
+{
+    struct pl011 *s = opaque;
+    for (unsigned i = 0; i < PL011_FIFO_DEPTH; i++)
+        s->rx[i] = snap_get_u16(r);
+    s->rx_head = snap_get_u32(r);
+    s->rx_count = snap_get_u32(r);
+    u32 *const regs[] = {&s->rsr, &s->ilpr, &s->ibrd, &s->fbrd, &s->lcr_h,
+                         &s->cr, &s->ifls, &s->imsc, &s->ris, &s->dmacr};
+    for (size_t i = 0; i < ARRAY_SIZE(regs); i++)
+        *regs[i] = snap_get_u32(r);
+    if (!snap_failed(r) && (s->rx_head >= PL011_FIFO_DEPTH || s->rx_count > PL011_FIFO_DEPTH))
+        snap_fail(r, "bad RX FIFO position %u+%u", s->rx_head, s->rx_count);
+    u32 qlen = snap_get_u32(r);
+    if (!snap_failed(r) && qlen > CHARDEV_QUEUE)
+        snap_fail(r, "%u bytes of queued input, at most %u", qlen, CHARDEV_QUEUE);
+    if (snap_failed(r))
+        return;
+    u8 q[CHARDEV_QUEUE];
+    snap_get_bytes(r, q, qlen);
+    if (s->chr) { /* already past escape handling: queued as is */
+        memcpy(s->chr->queue, q, qlen);
+        s->chr->qhead = 0;
+        s->chr->qlen = qlen;
+    }
+}
+
+void pl011_snap_register(struct machine *m, struct pl011 *s)
+{
+    snap_register(m, "pl011", 1, pl011_save, pl011_load, s);
 }

@@ -32,5 +32,8 @@ struct pl011 {
 extern const struct dev_ops pl011_ops;
 void pl011_init(struct pl011 *s, struct chardev *chr, struct irq_line irq);
 void pl011_reset(struct pl011 *s);
+/* Register the snapshot section "pl011". */
+struct machine;
+void pl011_snap_register(struct machine *m, struct pl011 *s);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "core/log.h"
 #include "core/machine.h"
+#include "core/snapshot.h"
 
 #define RTCDR 0x00
 #define RTCMR 0x04
@@ -133,6 +134,32 @@ static enum dev_status pl031_write(void *dev, u64 off, unsigned size, u64 val)
 
 static const struct dev_ops pl031_ops = {.read = pl031_read, .write = pl031_write};
 
+/* Snapshot section "pl031@BASE": the counter offset (so a guest clock based on the host's
+ * time at start continues from the saved value), registers, interrupt and alarm. */
+static void pl031_save(void *opaque, struct snap_writer *w)
+{
+    struct pl031 *rtc = opaque;
+    snap_put_u32(w, rtc->tick_offset);
+    snap_put_u32(w, rtc->mr);
+    snap_put_u32(w, rtc->lr);
+    snap_put_u32(w, rtc->cr);
+    snap_put_bool(w, rtc->im);
+    snap_put_bool(w, rtc->ris);
+    snap_put_event(w, &rtc->alarm);
+}
+
+static void pl031_load(void *opaque, struct snap_reader *r, u32 version)
+{
+    struct pl031 *rtc = opaque;
+    rtc->tick_offset = snap_get_u32(r);
+    rtc->mr = snap_get_u32(r);
+    rtc->lr = snap_get_u32(r);
+    rtc->cr = snap_get_u32(r);
+    rtc->im = snap_get_bool(r);
+    rtc->ris = snap_get_bool(r);
+    snap_get_event(r, rtc->clock, &rtc->alarm);
+}
+
 struct pl031 *pl031_create(struct machine *m, u64 base, struct irq_line irq, u64 epoch_s)
 {
     struct pl031 *rtc = calloc(1, sizeof(*rtc));
@@ -146,6 +173,9 @@ struct pl031 *pl031_create(struct machine *m, u64 base, struct irq_line irq, u64
     rtc->cr = 1;
     vevent_init(&rtc->alarm, "pl031.alarm", alarm_fire, rtc);
     as_add_mmio(&m->as, "pl031", base, PL031_SIZE, &pl031_ops, rtc);
+    char name[32];
+    snprintf(name, sizeof(name), "pl031@%llx", (unsigned long long)base);
+    snap_register(m, name, 1, pl031_save, pl031_load, rtc);
     return rtc;
 }
 

@@ -67,6 +67,8 @@ struct virtqueue {
 };
 
 struct virtio_dev;
+struct snap_writer;
+struct snap_reader;
 
 /* What a device model provides. The transport adds VIRTIO_F_VERSION_1 itself. */
 struct virtio_device_ops {
@@ -83,6 +85,10 @@ struct virtio_device_ops {
     void (*queue_notify)(struct virtio_dev *vd, int q);
     /* Device reset (status written 0): drop in-flight state. Optional. */
     void (*reset)(struct virtio_dev *vd);
+    /* Snapshots: the device model's own state (the transport saves the common part and the
+     * queues). Optional: a device without state beyond the transport's has neither. */
+    void (*snap_save)(struct virtio_dev *vd, struct snap_writer *w);
+    void (*snap_load)(struct virtio_dev *vd, struct snap_reader *r);
 };
 
 /* The device half, embedded first in each device model's state. The transport fills it. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/snapshot.h"
 #include "hw/block.h"
 #include "hw/virtio.h"
 #include "hw/virtio_devices.h"
@@ -161,6 +162,18 @@ static void blk_queue_notify(struct virtio_dev *vd, int q)
         virtq_notify(vd, q);
 }
 
+/* No request is in flight between instructions (requests complete in queue_notify): the
+ * device's state is its back-end's. */
+static void blk_snap_save(struct virtio_dev *vd, struct snap_writer *w)
+{
+    block_snap_save(((struct virtio_blk *)vd)->blk, w);
+}
+
+static void blk_snap_load(struct virtio_dev *vd, struct snap_reader *r)
+{
+    block_snap_load(((struct virtio_blk *)vd)->blk, r);
+}
+
 static const struct virtio_device_ops virtio_blk_ops = {
     .name = "virtio-blk",
     .device_id = VIRTIO_ID_BLOCK,
@@ -170,6 +183,8 @@ static const struct virtio_device_ops virtio_blk_ops = {
     .features = blk_features,
     .config_read = blk_config_read,
     .queue_notify = blk_queue_notify,
+    .snap_save = blk_snap_save,
+    .snap_load = blk_snap_load,
 };
 
 static void put_le(u8 *p, u64 v, unsigned n)

@@ -3,11 +3,13 @@
  * §4.2.3 (driver/device initialisation and notifications). */
 #include "hw/virtio_mmio.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/log.h"
 #include "core/machine.h"
+#include "core/snapshot.h"
 
 struct virtio_mmio {
     u64 base;
@@ -260,6 +262,77 @@ static enum dev_status mmio_write(void *dev, u64 off, unsigned size, u64 val)
 
 const struct dev_ops virtio_mmio_ops = {.read = mmio_read, .write = mmio_write};
 
+/* Snapshot section "virtio-mmio@BASE": transport registers, the device's negotiated state and
+ * queues (addresses and ring indices), then the device model's own state. */
+static void virtio_mmio_save(void *opaque, struct snap_writer *w)
+{
+    struct virtio_mmio *t = opaque;
+    snap_put_u32(w, t->device_features_sel);
+    snap_put_u32(w, t->driver_features_sel);
+    snap_put_u32(w, t->queue_sel);
+    snap_put_u32(w, t->isr);
+    snap_put_u32(w, t->config_generation);
+    struct virtio_dev *vd = t->vd;
+    snap_put_u32(w, vd ? vd->ops->device_id : 0);
+    if (!vd)
+        return;
+    snap_put_u64(w, vd->driver_features);
+    snap_put_u32(w, vd->status);
+    snap_put_bool(w, vd->broken);
+    for (int q = 0; q < vd->ops->num_queues; q++) {
+        const struct virtqueue *vq = &vd->vq[q];
+        snap_put_u16(w, vq->num);
+        snap_put_bool(w, vq->ready);
+        snap_put_u64(w, vq->desc);
+        snap_put_u64(w, vq->avail);
+        snap_put_u64(w, vq->used);
+        snap_put_u16(w, vq->last_avail_idx);
+        snap_put_u16(w, vq->used_idx);
+        snap_put_u16(w, vq->signalled_used);
+        snap_put_bool(w, vq->signalled_valid);
+    }
+    if (vd->ops->snap_save)
+        vd->ops->snap_save(vd, w);
+}
+
+static void virtio_mmio_load(void *opaque, struct snap_reader *r, u32 version)
+{
+    struct virtio_mmio *t = opaque;
+    t->device_features_sel = snap_get_u32(r);
+    t->driver_features_sel = snap_get_u32(r);
+    t->queue_sel = snap_get_u32(r);
+    t->isr = snap_get_u32(r);
+    t->config_generation = snap_get_u32(r);
+    struct virtio_dev *vd = t->vd;
+    u32 id = snap_get_u32(r);
+    if (!snap_failed(r) && id != (vd ? vd->ops->device_id : 0)) {
+        snap_fail(r, "saved with virtio device ID %u, this transport has %u", id,
+                  vd ? vd->ops->device_id : 0);
+        return;
+    }
+    if (!vd)
+        return;
+    vd->driver_features = snap_get_u64(r);
+    vd->status = snap_get_u32(r);
+    vd->broken = snap_get_bool(r);
+    for (int q = 0; q < vd->ops->num_queues; q++) {
+        struct virtqueue *vq = &vd->vq[q];
+        vq->num = snap_get_u16(r);
+        vq->ready = snap_get_bool(r);
+        vq->desc = snap_get_u64(r);
+        vq->avail = snap_get_u64(r);
+        vq->used = snap_get_u64(r);
+        vq->last_avail_idx = snap_get_u16(r);
+        vq->used_idx = snap_get_u16(r);
+        vq->signalled_used = snap_get_u16(r);
+        vq->signalled_valid = snap_get_bool(r);
+        if (!snap_failed(r) && vq->num > vd->ops->queue_max)
+            snap_fail(r, "queue %d has %u entries, at most %u", q, vq->num, vd->ops->queue_max);
+    }
+    if (vd->ops->snap_load)
+        vd->ops->snap_load(vd, r);
+}
+
 struct virtio_mmio *virtio_mmio_create(struct machine *m, u64 base, struct irq_line irq)
 {
     struct virtio_mmio *t = calloc(1, sizeof(*t));
@@ -269,6 +342,9 @@ struct virtio_mmio *virtio_mmio_create(struct machine *m, u64 base, struct irq_l
     t->irq = irq;
     t->as = &m->as;
     as_add_mmio(&m->as, "virtio-mmio", base, VIRTIO_MMIO_SIZE, &virtio_mmio_ops, t);
+    char name[40];
+    snprintf(name, sizeof(name), "virtio-mmio@%llx", (unsigned long long)base);
+    snap_register(m, name, 1, virtio_mmio_save, virtio_mmio_load, t);
     return t;
 }
 

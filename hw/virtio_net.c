@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/snapshot.h"
 #include "hw/net.h"
 #include "hw/virtio.h"
 #include "hw/virtio_devices.h"
@@ -140,6 +141,43 @@ static void net_reset(struct virtio_dev *vd)
     s->bl_head = s->bl_count = 0;
 }
 
+/* The config space (MAC, link status) and the frames received while the guest had no buffer.
+ * The back-end's host connections are not state a snapshot can carry (net_slirp.c). */
+static void net_snap_save(struct virtio_dev *vd, struct snap_writer *w)
+{
+    struct virtio_net *s = (struct virtio_net *)vd;
+    snap_put_bytes(w, s->config, sizeof(s->config));
+    snap_put_u32(w, (u32)s->bl_count);
+    for (int k = 0; k < s->bl_count; k++) {
+        int i = (s->bl_head + k) % VIRTIO_NET_BACKLOG;
+        snap_put_u16(w, s->backlog[i].len);
+        snap_put_bytes(w, s->backlog[i].data, s->backlog[i].len);
+    }
+}
+
+static void net_snap_load(struct virtio_dev *vd, struct snap_reader *r)
+{
+    struct virtio_net *s = (struct virtio_net *)vd;
+    snap_get_bytes(r, s->config, sizeof(s->config));
+    u32 n = snap_get_u32(r);
+    if (!snap_failed(r) && n > VIRTIO_NET_BACKLOG) {
+        snap_fail(r, "%u backlog frames, at most %d", n, VIRTIO_NET_BACKLOG);
+        return;
+    }
+    s->bl_head = 0;
+    s->bl_count = 0;
+    for (u32 i = 0; i < n && !snap_failed(r); i++) {
+        u16 len = snap_get_u16(r);
+        if (len > VIRTIO_NET_BACKLOG_FRAME) {
+            snap_fail(r, "backlog frame of %u bytes", len);
+            return;
+        }
+        s->backlog[i].len = len;
+        snap_get_bytes(r, s->backlog[i].data, len);
+        s->bl_count++;
+    }
+}
+
 static const struct virtio_device_ops virtio_net_ops = {
     .name = "virtio-net",
     .device_id = VIRTIO_ID_NET,
@@ -150,6 +188,8 @@ static const struct virtio_device_ops virtio_net_ops = {
     .config_read = net_config_read,
     .queue_notify = net_queue_notify,
     .reset = net_reset,
+    .snap_save = net_snap_save,
+    .snap_load = net_snap_load,
 };
 
 void virtio_net_attach(struct virtio_mmio *t, struct net_backend *nb, const u8 mac[6])

@@ -7,6 +7,7 @@
 #include <sys/random.h>
 
 #include "core/log.h"
+#include "core/snapshot.h"
 #include "hw/virtio.h"
 #include "hw/virtio_devices.h"
 #include "hw/virtio_mmio.h"
@@ -94,6 +95,23 @@ static void rng_reset(struct virtio_dev *vd)
     rng_seed((struct virtio_rng *)vd);
 }
 
+/* The PRNG position, so that a loaded guest draws the numbers the saved one would have. */
+static void rng_snap_save(struct virtio_dev *vd, struct snap_writer *w)
+{
+    struct virtio_rng *r = (struct virtio_rng *)vd;
+    snap_put_u64(w, r->seed);
+    for (int i = 0; i < 4; i++)
+        snap_put_u64(w, r->s[i]);
+}
+
+static void rng_snap_load(struct virtio_dev *vd, struct snap_reader *sr)
+{
+    struct virtio_rng *r = (struct virtio_rng *)vd;
+    r->seed = snap_get_u64(sr);
+    for (int i = 0; i < 4; i++)
+        r->s[i] = snap_get_u64(sr);
+}
+
 static const struct virtio_device_ops virtio_rng_ops = {
     .name = "virtio-rng",
     .device_id = VIRTIO_ID_RNG,
@@ -102,6 +120,8 @@ static const struct virtio_device_ops virtio_rng_ops = {
     .features = rng_features,
     .queue_notify = rng_queue_notify,
     .reset = rng_reset,
+    .snap_save = rng_snap_save,
+    .snap_load = rng_snap_load,
 };
 
 void virtio_rng_attach(struct virtio_mmio *t, u64 seed, bool host_entropy)

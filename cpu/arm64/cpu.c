@@ -30,6 +30,7 @@ struct a64_cpu *a64_cpu_create(struct machine *m, const char *model_name)
     machine_add_cpu(m, &cpu->vcpu);
     a64_mmu_init(cpu); /* translation state; registers the TLBI/AT rows */
     a64_sysreg_finalize();
+    a64_snapshot_register(cpu);
     cpu->semihosting = m->cfg->semihosting;
     return cpu;
 }

@@ -154,6 +154,8 @@ static inline void a64_end_run(struct a64_cpu *cpu)
 struct a64_cpu *a64_cpu_create(struct machine *m, const char *model_name);
 /* Architectural warm reset to EL, entering at pc. */
 void a64_cpu_reset(struct a64_cpu *cpu, int el, u64 pc);
+/* Register the vCPU's snapshot section "cpuN" (cpu/arm64/snapshot.c). */
+void a64_snapshot_register(struct a64_cpu *cpu);
 /* Interrupt controller input. */
 void a64_set_irq_line(struct a64_cpu *cpu, u32 line, bool level);
 

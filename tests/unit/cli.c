@@ -213,6 +213,15 @@ static void test_misc(void)
     CHECK_EQ(parse("-monitor", "tcp:1", NULL), 2);
     CHECK_EQ(parse("-snapshot", NULL), CLI_RUN);
     CHECK(cfg.snapshot);
+    CHECK_EQ(parse("-loadvm", "s1", "-snapshot-dir", "/tmp/snaps", NULL), CLI_RUN);
+    CHECK(cfg.loadvm && !strcmp(cfg.loadvm, "s1"));
+    CHECK(cfg.snapshot_dir && !strcmp(cfg.snapshot_dir, "/tmp/snaps"));
+    CHECK_EQ(parse("-savevm-at", "0x100:mid", NULL), CLI_RUN);
+    CHECK_EQ(cfg.savevm_at, 0x100);
+    CHECK(cfg.savevm_at_name && !strcmp(cfg.savevm_at_name, "mid"));
+    CHECK_EQ(parse("-savevm-at", "100", NULL), 2);
+    CHECK_HAS(err, "expected ICOUNT:NAME");
+    CHECK_EQ(parse("-savevm-at", "x:mid", NULL), 2);
     CHECK_EQ(parse("--version", NULL), 0);
     CHECK_HAS(out_text, "emu version");
     CHECK_EQ(parse("-help", NULL), 0);
@@ -225,8 +234,7 @@ static void test_misc(void)
 
 static void test_not_implemented(void)
 {
-    const char *opts[][2] = {{"-record", "x.log"},
-                             {"-replay", "x.log"}, {"-loadvm", "snap"}};
+    const char *opts[][2] = {{"-record", "x.log"}, {"-replay", "x.log"}};
     for (size_t i = 0; i < ARRAY_SIZE(opts); i++) {
         CHECK_EQ(parse(opts[i][0], opts[i][1], NULL), 2);
         CHECK_HAS(err, "is not implemented yet");
