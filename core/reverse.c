@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/monitor.h"
+#include "core/replay.h"
 #include "core/snapshot.h"
 
 /* Defaults: at the slow loop's ~60-150 MIPS a window replays in well under a second; the
@@ -78,6 +79,9 @@ void reverse_start(struct machine *m)
 {
     reverse_stop();
     rv.on = true;
+    /* Outside input (console, network) delivered from now on is kept, and a restored
+     * checkpoint's re-execution gets it again at the same round ends (core/replay.h). */
+    replay_journal_enable(m);
     take(m);
 }
 
