@@ -24,6 +24,10 @@
 #define REVERSE_INTERVAL (20 * 1000 * 1000ull)
 #define REVERSE_MAX_CKPT 256
 #define REVERSE_MAX_BYTES ((size_t)1 << 30)
+/* A reverse-stepi that replays more than this many of the vCPU's instructions leaves a
+ * checkpoint this far before its target on the way, so the next ones replay only that much
+ * (gdb's reverse-step/next are many reverse-stepi in a row). */
+#define REVERSE_NEAR 20000ull
 
 struct checkpoint {
     struct snap_mem *snap;
@@ -31,7 +35,7 @@ struct checkpoint {
     u64 cpu_icount[MACHINE_MAX_CPUS]; /* each vCPU's own count */
 };
 
-enum reverse_op { OP_NONE, OP_STEP, OP_SCAN, OP_FINAL };
+enum reverse_op { OP_NONE, OP_STEP_NEAR, OP_STEP, OP_SCAN, OP_FINAL };
 
 static struct {
     bool on;
@@ -42,6 +46,8 @@ static struct {
     enum reverse_op op;
     int pass_ck;   /* the checkpoint the current pass started from */
     u64 pass_end;  /* global icount the scan pass replays to */
+    int step_cpu;  /* reverse-stepi: the vCPU and its target count */
+    u64 step_to;
 } rv = {.interval = REVERSE_INTERVAL};
 
 static void drop(int i)
@@ -62,17 +68,29 @@ static void thin_out(void)
     rv.interval *= 2;
 }
 
-static void take(struct machine *m)
+/* A checkpoint of now at index at (the list stays in execution order). */
+static void take_at(struct machine *m, int at)
 {
-    while (rv.n > 1 && (rv.n == REVERSE_MAX_CKPT || rv.bytes > REVERSE_MAX_BYTES))
-        thin_out();
-    struct checkpoint *c = &rv.ck[rv.n];
-    c->snap = snapshot_take(m, rv.n ? rv.ck[rv.n - 1].snap : NULL);
+    memmove(&rv.ck[at + 1], &rv.ck[at], (size_t)(rv.n - at) * sizeof(rv.ck[0]));
+    struct checkpoint *c = &rv.ck[at];
+    c->snap = snapshot_take(m, at ? rv.ck[at - 1].snap : NULL);
     c->icount = m->clock.icount;
     for (int i = 0; i < m->ncpus; i++)
         c->cpu_icount[i] = m->cpus[i]->icount;
     rv.bytes += snapshot_mem_bytes(c->snap);
     rv.n++;
+}
+
+static void make_room(void)
+{
+    while (rv.n > 1 && (rv.n == REVERSE_MAX_CKPT || rv.bytes > REVERSE_MAX_BYTES))
+        thin_out();
+}
+
+static void take(struct machine *m)
+{
+    make_room();
+    take_at(m, rv.n);
 }
 
 void reverse_start(struct machine *m)
@@ -189,11 +207,16 @@ enum reverse_result reverse_step(struct machine *m, int cpu, char *err, size_t e
     if (!restore(m, i, err, errlen))
         return REVERSE_ERROR;
     /* To its previous instruction count, then to its next boundary: other vCPUs' turns in
-     * between run, as they did before the instruction executed. */
+     * between run, as they did before the instruction executed. A long way first stops
+     * REVERSE_NEAR short of it for a checkpoint. */
+    rv.step_cpu = cpu;
+    rv.step_to = t - 1;
+    bool near = t - 1 - rv.ck[i].cpu_icount[cpu] > 2 * REVERSE_NEAR;
     m->debug->target = (struct debug_target){.armed = true, .icount = 0, .cpu = cpu,
-                                             .cpu_icount = t - 1, .then_next = true};
+                                             .cpu_icount = near ? t - 1 - REVERSE_NEAR : t - 1,
+                                             .then_next = !near};
     m->debug->counting = true; /* breakpoints and watchpoints on the way do not stop */
-    rv.op = OP_STEP;
+    rv.op = near ? OP_STEP_NEAR : OP_STEP;
     return REVERSE_RUNNING;
 }
 
@@ -232,6 +255,19 @@ enum reverse_result reverse_paused(struct machine *m)
             d->cpu[i].stop = DEBUG_STOP_NONE;
             at_target = true;
         }
+    }
+    if (rv.op == OP_STEP_NEAR && at_target) {
+        /* Between runs, short of a reverse-stepi's target: leave a checkpoint, go on. */
+        make_room();
+        int at = rv.pass_ck + 1 < rv.n ? rv.pass_ck + 1 : rv.n;
+        while (at > 0 && rv.ck[at - 1].icount > m->clock.icount)
+            at--; /* thinning may have moved the restored one */
+        take_at(m, at);
+        d->target = (struct debug_target){.armed = true, .icount = 0, .cpu = rv.step_cpu,
+                                          .cpu_icount = rv.step_to, .then_next = true};
+        rv.op = OP_STEP;
+        m->paused = false;
+        return REVERSE_RUNNING;
     }
     if (rv.op != OP_SCAN || !at_target)
         return finish(m, REVERSE_DONE); /* the stop looked for, or an interrupt (Ctrl-C) */
