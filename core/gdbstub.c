@@ -41,6 +41,7 @@ static struct gdbstub {
     int g_cpu;        /* Hg thread: registers and memory */
     int c_cpu;        /* Hc thread */
     bool c_any;       /* Hc0 / Hc-1: no particular thread */
+    int stepover_g;   /* the Hg thread when gdb last reverse-stepped a named thread, or -1 */
     unsigned rounds;
     struct gdb_rx rx;
     char reply[GDB_REPLY_MAX];
@@ -165,6 +166,7 @@ static void report_stop(void)
 
 static void resume(void)
 {
+    gs.stepover_g = -1;
     debug_update_active(&gs.dbg, gs.m->ncpus);
     for (int i = 0; i < gs.m->ncpus; i++) {
         struct vcpu *v = gs.m->cpus[i];
@@ -381,8 +383,13 @@ static void cmd_reverse(bool step)
         gs.dbg.cpu[i].stop = DEBUG_STOP_NONE;
     /* gdb sends Hc0 before bs when the other threads may run (scheduler-locking off or
      * replay): the thread to step is then its current one, the last Hg thread (as
-     * gdbserver's current thread). */
+     * gdbserver's current thread). But when another thread sat on a breakpoint, gdb first
+     * steps that one over it ("Hc<it>;bs"), reads its registers (Hg<it>), and only then sends
+     * "Hc0;bs" for its current thread: the Hg thread from before that step-over. */
     int cpu = gs.c_any ? gs.g_cpu : gs.c_cpu;
+    if (gs.c_any && step && gs.stepover_g >= 0)
+        cpu = gs.stepover_g;
+    gs.stepover_g = !gs.c_any && step ? gs.g_cpu : -1;
     enum reverse_result r = step ? reverse_step(gs.m, cpu, err, sizeof(err))
                                  : reverse_continue(gs.m, err, sizeof(err));
     if (r == REVERSE_ERROR) {
@@ -640,6 +647,7 @@ static void accept_client(void)
     gs.no_ack = false;
     gs.running = false;
     gs.g_cpu = gs.c_cpu = 0;
+    gs.stepover_g = -1;
     gdb_rx_init(&gs.rx);
     /* Like a hardware debugger attaching: the machine stops at an instruction boundary. The
      * execution history for reverse execution begins here. */

@@ -38,7 +38,6 @@ break *smp_secondary + 8
 thread 1
 stepi 3000
 p $_thread
-delete
 thread 1
 reverse-stepi
 p $_thread
@@ -52,7 +51,7 @@ want '^\$1 = 1$' "three steps of thread 2 (mov, bl, mov)"
 want '^\$2 = 1$' "reverse-stepi of thread 2: back at the first instruction of smp_work"
 want '^Thread 2 hit Breakpoint 2, 0x[0-9a-f]+ in smp_secondary' "thread 2's breakpoint ends thread 1's steps"
 want '^\$3 = 2$' "gdb switched to thread 2"
-want '^\$4 = 1$' "reverse-stepi of thread 1 reports thread 1"
+want '^\$4 = 1$' "reverse-stepi of thread 1 (gdb first steps thread 2 back over its breakpoint) reports thread 1"
 
 printf 'set scheduler-locking step\nbreak smp_loop\ncontinue\ndelete\nstepi 1200\n' >"$TMP/pre"
 run_case locked
