@@ -18,7 +18,7 @@ static void cvt_to_int(struct a64_cpu *cpu, int sf, int ftype, int rn, int rd, i
                        bool u, enum fp_rounding r)
 {
     enum fp_fmt f;
-    if (!fp_ftype((unsigned)ftype, &f))
+    if (!fp_ftype(cpu, (unsigned)ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
@@ -31,7 +31,7 @@ static void cvt_from_int(struct a64_cpu *cpu, int sf, int ftype, int rn, int rd,
                          bool u)
 {
     enum fp_fmt f;
-    if (!fp_ftype((unsigned)ftype, &f))
+    if (!fp_ftype(cpu, (unsigned)ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
@@ -71,7 +71,8 @@ void a64_exec_CVTF_int(struct a64_cpu *cpu, const struct arg_CVTF_int *a)
     cvt_from_int(cpu, a->sf, a->ftype, a->rn, a->rd, 0, a->u);
 }
 
-/* FMOV (general): W<->S, X<->D, and X<->V.D[1] (the top half; the rest of Vd is kept). */
+/* FMOV (general): W<->S, X<->D, W/X<->H (FEAT_FP16; zero-extended to the general register),
+ * and X<->V.D[1] (the top half; the rest of Vd is kept). */
 void a64_exec_FMOV_gen(struct a64_cpu *cpu, const struct arg_FMOV_gen *a)
 {
     unsigned size;
@@ -80,6 +81,8 @@ void a64_exec_FMOV_gen(struct a64_cpu *cpu, const struct arg_FMOV_gen *a)
         size = 4;
     else if (a->sf && a->ftype == 1 && a->rmode == 0)
         size = 8;
+    else if (a->ftype == 3 && a->rmode == 0 && fp_have_fp16(cpu))
+        size = 2;
     else if (a->sf && a->ftype == 2 && a->rmode == 1)
         size = 8, top = true;
     else
@@ -95,4 +98,18 @@ void a64_exec_FMOV_gen(struct a64_cpu *cpu, const struct arg_FMOV_gen *a)
         u64 v = top ? cpu->v[a->rn].d[1] : vreg_read(cpu, a->rn, size);
         write_int(cpu, a->rd, v, a->sf);
     }
+}
+
+/* FJCVTZS (FEAT_JSCVT): JavaScript ToInt32; NZCV = 0:Z:0:0. */
+void a64_exec_FJCVTZS(struct a64_cpu *cpu, const struct arg_FJCVTZS *a)
+{
+    if (!fp_have_jscvt(cpu))
+        a64_undef(cpu);
+    a64_fp_check(cpu);
+    struct fpst st = fp_env(cpu);
+    bool z;
+    u32 r = fp_to_int32_js(&st, vreg_read(cpu, a->rn, 8), &z);
+    fp_commit(cpu, &st);
+    a64_set_w(cpu, a->rd, r);
+    cpu->nzcv = z ? PSTATE_Z : 0;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Scalar floating-point data-processing, one source: FMOV, FABS, FNEG, FSQRT, FCVT, FRINT*.
+ * Scalar floating-point data-processing, one source: FMOV, FABS, FNEG, FSQRT, FCVT, FRINT*,
+ * FRINT32Z/X and FRINT64Z/X (FEAT_FRINTTS).
  * Arm ARM C4.1.96.29 and the instruction pages in C7.2.
  */
 #include "build/gen/a64_decode.h"
@@ -11,7 +12,7 @@ typedef u64 (*fp_un_fn)(struct fpst *st, enum fp_fmt f, u64 a);
 static void fp_unary(struct a64_cpu *cpu, const struct arg_fp_1 *a, fp_un_fn fn)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
@@ -47,7 +48,7 @@ void a64_exec_FCVT_s(struct a64_cpu *cpu, const struct arg_FCVT_s *a)
 static void fp_rint(struct a64_cpu *cpu, const struct arg_fp_1 *a, int rounding, bool exact)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     struct fpst st = fp_env(cpu);
@@ -64,3 +65,17 @@ void a64_exec_FRINTZ_s(struct a64_cpu *cpu, const struct arg_fp_1 *a) { fp_rint(
 void a64_exec_FRINTA_s(struct a64_cpu *cpu, const struct arg_fp_1 *a) { fp_rint(cpu, a, FPR_TIEAWAY, false); }
 void a64_exec_FRINTX_s(struct a64_cpu *cpu, const struct arg_fp_1 *a) { fp_rint(cpu, a, -1, true); }
 void a64_exec_FRINTI_s(struct a64_cpu *cpu, const struct arg_fp_1 *a) { fp_rint(cpu, a, -1, false); }
+
+/* FRINT32Z/FRINT32X/FRINT64Z/FRINT64X (FEAT_FRINTTS), single and double only. */
+void a64_exec_FRINTTS_s(struct a64_cpu *cpu, const struct arg_FRINTTS_s *a)
+{
+    enum fp_fmt f;
+    if (!fp_have_frintts(cpu) || !fp_ftype(cpu, a->ftype, &f) || f == FP_H)
+        a64_undef(cpu);
+    a64_fp_check(cpu);
+    struct fpst st = fp_env(cpu);
+    enum fp_rounding r = (a->op & 1) ? (enum fp_rounding)st.rmode : FPR_ZERO;
+    u64 res = fp_round_int_n(&st, f, vreg_read(cpu, a->rn, fp_esize(f)), r, (a->op & 2) ? 64 : 32);
+    fp_commit(cpu, &st);
+    vreg_write(cpu, a->rd, res, fp_esize(f));
+}

@@ -11,7 +11,7 @@ typedef u64 (*fp_bin_fn)(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
 static void fp_binary(struct a64_cpu *cpu, const struct arg_fp_2 *a, fp_bin_fn fn, bool negate)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     unsigned es = fp_esize(f);
@@ -38,7 +38,7 @@ void a64_exec_FNMUL_s(struct a64_cpu *cpu, const struct arg_fp_2 *a) { fp_binary
 void a64_exec_FMADD(struct a64_cpu *cpu, const struct arg_FMADD *a)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     unsigned es = fp_esize(f);
@@ -57,7 +57,7 @@ void a64_exec_FMADD(struct a64_cpu *cpu, const struct arg_FMADD *a)
 void a64_exec_FCMP(struct a64_cpu *cpu, const struct arg_FCMP *a)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     unsigned es = fp_esize(f);
@@ -71,7 +71,7 @@ void a64_exec_FCMP(struct a64_cpu *cpu, const struct arg_FCMP *a)
 void a64_exec_FCCMP(struct a64_cpu *cpu, const struct arg_FCCMP *a)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     unsigned es = fp_esize(f);
@@ -87,7 +87,7 @@ void a64_exec_FCCMP(struct a64_cpu *cpu, const struct arg_FCCMP *a)
 void a64_exec_FCSEL(struct a64_cpu *cpu, const struct arg_FCSEL *a)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     unsigned es = fp_esize(f);
@@ -109,7 +109,7 @@ u64 fp_expand_imm(enum fp_fmt f, unsigned imm8)
 void a64_exec_FMOV_i(struct a64_cpu *cpu, const struct arg_FMOV_i *a)
 {
     enum fp_fmt f;
-    if (!fp_ftype(a->ftype, &f))
+    if (!fp_ftype(cpu, a->ftype, &f))
         a64_undef(cpu);
     a64_fp_check(cpu);
     vreg_write(cpu, a->rd, fp_expand_imm(f, (unsigned)a->imm8), fp_esize(f));

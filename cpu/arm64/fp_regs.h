@@ -10,6 +10,7 @@
 #include "cpu/arm64/cpu.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/fp_soft.h"
+#include "cpu/arm64/model.h"
 
 /* The low esize bytes of Vn (esize 1, 2, 4, 8). */
 static inline u64 vreg_read(const struct a64_cpu *cpu, int n, unsigned esize)
@@ -61,14 +62,46 @@ static inline void vreg_set_vec(struct a64_cpu *cpu, int d, const union a64_vreg
     cpu->v[d].d[1] = q ? r->d[1] : 0;
 }
 
-/* Scalar ftype field -> format; false for the encodings that are UNDEFINED without
- * FEAT_FP16 (ftype 11) or always (ftype 10). */
-static inline bool fp_ftype(unsigned ftype, enum fp_fmt *f)
+/* FEAT_FP16: ID_AA64PFR0_EL1.FP == 0b0001 (half-precision data processing). */
+static inline bool fp_have_fp16(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64PFR0_EL1, 16) == 1;
+}
+
+/* FEAT_JSCVT: ID_AA64ISAR1_EL1.JSCVT != 0 (FJCVTZS). */
+static inline bool fp_have_jscvt(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR1_EL1, 12) != 0;
+}
+
+/* FEAT_FRINTTS: ID_AA64ISAR1_EL1.FRINTTS != 0 (FRINT32*, FRINT64*). */
+static inline bool fp_have_frintts(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR1_EL1, 32) != 0;
+}
+
+/* FEAT_FHM: ID_AA64ISAR0_EL1.FHM != 0 (FMLAL, FMLSL). */
+static inline bool fp_have_fhm(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR0_EL1, 48) != 0;
+}
+
+/* FEAT_FCMA: ID_AA64ISAR1_EL1.FCMA != 0 (FCADD, FCMLA). */
+static inline bool fp_have_fcma(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR1_EL1, 16) != 0;
+}
+
+/* Scalar ftype field -> format; false for the encodings that are UNDEFINED: ftype 10
+ * always, ftype 11 (half precision) without FEAT_FP16. */
+static inline bool fp_ftype(const struct a64_cpu *cpu, unsigned ftype, enum fp_fmt *f)
 {
     if (ftype == 0)
         *f = FP_S;
     else if (ftype == 1)
         *f = FP_D;
+    else if (ftype == 3 && fp_have_fp16(cpu))
+        *f = FP_H;
     else
         return false;
     return true;

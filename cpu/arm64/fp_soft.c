@@ -4,34 +4,8 @@
  * Values are carried as an exact (or sticky-jammed) integer mantissa times a power of two,
  * so rounding sees the real result the pseudocode describes.
  */
-#include "cpu/arm64/fp_soft.h"
+#include "cpu/arm64/fp_soft_impl.h"
 #include "cpu/arm64/fp_fast.h"
-
-/* Format parameters: exponent bits E, fraction bits F. */
-static const struct {
-    int e, f;
-} fmt_info[3] = {{5, 10}, {8, 23}, {11, 52}};
-
-enum fp_type { FPT_ZERO, FPT_NUM, FPT_INF, FPT_QNAN, FPT_SNAN };
-
-/* An unpacked operand: value = sig * 2^e0 (sig normalised, bit 63 set) for FPT_NUM. */
-struct fp_unp {
-    enum fp_type type;
-    bool sign;
-    int e0;
-    u64 sig;
-};
-
-static inline int fbits(enum fp_fmt f) { return fmt_info[f].f; }
-static inline int ebits(enum fp_fmt f) { return fmt_info[f].e; }
-static inline int fp_n(enum fp_fmt f) { return 1 + fmt_info[f].e + fmt_info[f].f; }
-static inline u64 frac_mask(enum fp_fmt f) { return (1ull << fbits(f)) - 1; }
-static inline u64 emax_field(enum fp_fmt f) { return (1ull << ebits(f)) - 1; }
-static inline u64 sign_bit(enum fp_fmt f) { return 1ull << (fp_n(f) - 1); }
-static inline int bias(enum fp_fmt f) { return (1 << (ebits(f) - 1)) - 1; }
-static inline u64 quiet_bit(enum fp_fmt f) { return 1ull << (fbits(f) - 1); }
-
-static inline void fp_raise(struct fpst *st, u32 flags) { st->exc |= flags; }
 
 u64 fp_default_nan(enum fp_fmt f)
 {
@@ -48,19 +22,13 @@ u64 fp_zero(enum fp_fmt f, bool sign)
     return sign ? sign_bit(f) : 0;
 }
 
-static u64 fp_max_normal(enum fp_fmt f, bool sign)
+u64 fp_max_normal(enum fp_fmt f, bool sign)
 {
     return (sign ? sign_bit(f) : 0) | ((emax_field(f) - 1) << fbits(f)) | frac_mask(f);
 }
 
 u64 fp_abs(enum fp_fmt f, u64 a) { return a & ~sign_bit(f); }
 u64 fp_neg(enum fp_fmt f, u64 a) { return a ^ sign_bit(f); }
-
-static inline int clz128(u128 m)
-{
-    u64 hi = (u64)(m >> 64);
-    return hi ? __builtin_clzll(hi) : 64 + __builtin_clzll((u64)m);
-}
 
 /* Shift right, ORing any bits shifted out into bit 0 (sticky "jamming"). */
 static u128 shr_jam(u128 m, int n)
@@ -72,9 +40,21 @@ static u128 shr_jam(u128 m, int n)
     return (m >> n) | ((m & (((u128)1 << n) - 1)) != 0);
 }
 
-/* FPUnpackBase. Half precision here only appears in conversions, which use FPUnpackCV
- * (FZ16 treated as 0), and it honours FPCR.AHP. Flushed denormals raise Input Denormal. */
-static struct fp_unp fp_unpack(struct fpst *st, enum fp_fmt f, u64 a)
+/* Half precision: FPCR.AHP only in conversions (FPUnpackCV/FPRoundCV), FPCR.FZ16 everywhere
+ * else (FPUnpack/FPRound clear AHP; the CV forms clear FZ16). */
+static inline bool ahp(const struct fpst *st)
+{
+    return st->cv && (st->fpcr & FPCR_AHP);
+}
+
+static inline bool flush(const struct fpst *st, enum fp_fmt f)
+{
+    return f == FP_H ? !st->cv && (st->fpcr & FPCR_FZ16) : (st->fpcr & FPCR_FZ) != 0;
+}
+
+/* FPUnpackBase. FZ flushes single/double denormals with Input Denormal (IDC); FZ16 flushes
+ * half-precision ones silently (the pseudocode raises no exception for N == 16). */
+struct fp_unp fp_unpack(struct fpst *st, enum fp_fmt f, u64 a)
 {
     struct fp_unp u;
     int F = fbits(f);
@@ -86,16 +66,17 @@ static struct fp_unp fp_unpack(struct fpst *st, enum fp_fmt f, u64 a)
     if (exp == 0) {
         if (frac == 0) {
             u.type = FPT_ZERO;
-        } else if (f != FP_H && (st->fpcr & FPCR_FZ)) {
+        } else if (flush(st, f)) {
             u.type = FPT_ZERO;
-            fp_raise(st, FPSR_IDC);
+            if (f != FP_H)
+                fp_raise(st, FPSR_IDC);
         } else {
             int p = 63 - __builtin_clzll(frac);
             u.type = FPT_NUM;
             u.sig = frac << (63 - p);
             u.e0 = (1 - bias(f)) - F + p - 63;
         }
-    } else if (exp == emax_field(f) && !(f == FP_H && (st->fpcr & FPCR_AHP))) {
+    } else if (exp == emax_field(f) && !(f == FP_H && ahp(st))) {
         if (frac == 0)
             u.type = FPT_INF;
         else
@@ -108,10 +89,8 @@ static struct fp_unp fp_unpack(struct fpst *st, enum fp_fmt f, u64 a)
     return u;
 }
 
-static inline bool is_nan(enum fp_type t) { return t == FPT_QNAN || t == FPT_SNAN; }
-
 /* FPProcessNaN */
-static u64 process_nan(struct fpst *st, enum fp_fmt f, enum fp_type t, u64 op)
+u64 process_nan(struct fpst *st, enum fp_fmt f, enum fp_type t, u64 op)
 {
     u64 r = op;
     if (t == FPT_SNAN) {
@@ -124,7 +103,7 @@ static u64 process_nan(struct fpst *st, enum fp_fmt f, enum fp_type t, u64 op)
 }
 
 /* FPProcessNaNs: signalling NaNs first, then quiet ones, operand order within each. */
-static bool process_nans(struct fpst *st, enum fp_fmt f, enum fp_type t1, enum fp_type t2,
+bool process_nans(struct fpst *st, enum fp_fmt f, enum fp_type t1, enum fp_type t2,
                          u64 op1, u64 op2, u64 *res)
 {
     if (t1 == FPT_SNAN)
@@ -240,7 +219,7 @@ static u64 round_pack(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m,
         int_mant |= 1;
 
     u64 res;
-    if (!(f == FP_H && (st->fpcr & FPCR_AHP))) {
+    if (!(f == FP_H && ahp(st))) {
         if (biased_exp >= (1 << E) - 1) {
             res = overflow_to_inf ? fp_infinity(f, sign) : fp_max_normal(f, sign);
             fp_raise(st, FPSR_OFC);
@@ -263,15 +242,15 @@ static u64 round_pack(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m,
     return res;
 }
 
-/* FPRound with the FPCR's flush-to-zero (FZ for S/D; FZ16 never applies: no FEAT_FP16). */
-static u64 fp_round(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m, enum fp_rounding r)
+/* FPRound with the FPCR's flush-to-zero (FZ for S/D, FZ16 for H outside conversions). */
+u64 fp_round(struct fpst *st, enum fp_fmt f, bool sign, int e0, u128 m, enum fp_rounding r)
 {
-    return round_pack(st, f, sign, e0, m, r, f != FP_H && (st->fpcr & FPCR_FZ));
+    return round_pack(st, f, sign, e0, m, r, flush(st, f));
 }
 
 /* Exact signed sum of two values m * 2^e0 (m < 2^126): *sign, *e0, returns the magnitude,
  * with a sticky bit when the smaller operand lost bits in alignment. */
-static u128 add_mag(bool sa, int ea, u128 ma, bool sb, int eb, u128 mb, bool *sign, int *e0)
+u128 add_mag(bool sa, int ea, u128 ma, bool sb, int eb, u128 mb, bool *sign, int *e0)
 {
     if (ma) {
         int s = clz128(ma) - 2;
@@ -462,25 +441,24 @@ u64 fp_sqrt(struct fpst *st, enum fp_fmt f, u64 a)
     return fp_round(st, f, false, e / 2 - 1, ((u128)r << 1) | inexact, st->rmode);
 }
 
-u64 fp_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b)
+/* FPConvertNaN: keep the sign and the most significant payload bits, set the quiet bit. */
+static u64 convert_nan(enum fp_fmt to, enum fp_fmt from, u64 a)
 {
-    u64 fast;
-    if (fp_fast_muladd(st, f, addend, a, b, &fast))
-        return fast;
-    struct fp_unp ua = fp_unpack(st, f, addend), u1 = fp_unpack(st, f, a),
-                  u2 = fp_unpack(st, f, b);
-    const enum fp_type t[3] = {ua.type, u1.type, u2.type};
-    const u64 op[3] = {addend, a, b};
+    bool sign = (a & sign_bit(from)) != 0;
+    u64 payload = a & (quiet_bit(from) - 1); /* fraction without the quiet bit */
+    int shift = fbits(to) - fbits(from);
+    payload = shift >= 0 ? payload << shift : payload >> -shift;
+    return (sign ? sign_bit(to) : 0) | (emax_field(to) << fbits(to)) | quiet_bit(to) |
+           (payload & (quiet_bit(to) - 1));
+}
+
+/* The FPMulAdd body once no NaN is involved: addend ua + u1 * u2, exact, rounded to f. */
+static u64 muladd_num(struct fpst *st, enum fp_fmt f, const struct fp_unp *pa,
+                      const struct fp_unp *p1, const struct fp_unp *p2)
+{
+    struct fp_unp ua = *pa, u1 = *p1, u2 = *p2;
     bool inf1 = u1.type == FPT_INF, inf2 = u2.type == FPT_INF;
     bool zero1 = u1.type == FPT_ZERO, zero2 = u2.type == FPT_ZERO;
-    u64 res;
-    bool done = process_nans3(st, f, t, op, &res);
-    if (ua.type == FPT_QNAN && ((inf1 && zero2) || (zero1 && inf2))) {
-        fp_raise(st, FPSR_IOC);
-        return fp_default_nan(f);
-    }
-    if (done)
-        return res;
     bool infa = ua.type == FPT_INF, zeroa = ua.type == FPT_ZERO;
     bool signp = u1.sign ^ u2.sign, infp = inf1 || inf2, zerop = zero1 || zero2;
     if ((inf1 && zero2) || (zero1 && inf2) || (infa && infp && ua.sign != signp)) {
@@ -502,6 +480,60 @@ u64 fp_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b)
     if (m == 0)
         return fp_zero(f, st->rmode == FPR_NEGINF);
     return fp_round(st, f, sign, e0, m, st->rmode);
+}
+
+u64 fp_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b)
+{
+    u64 fast;
+    if (fp_fast_muladd(st, f, addend, a, b, &fast))
+        return fast;
+    struct fp_unp ua = fp_unpack(st, f, addend), u1 = fp_unpack(st, f, a),
+                  u2 = fp_unpack(st, f, b);
+    const enum fp_type t[3] = {ua.type, u1.type, u2.type};
+    const u64 op[3] = {addend, a, b};
+    bool inf1 = u1.type == FPT_INF, inf2 = u2.type == FPT_INF;
+    bool zero1 = u1.type == FPT_ZERO, zero2 = u2.type == FPT_ZERO;
+    u64 res;
+    bool done = process_nans3(st, f, t, op, &res);
+    if (ua.type == FPT_QNAN && ((inf1 && zero2) || (zero1 && inf2))) {
+        fp_raise(st, FPSR_IOC);
+        return fp_default_nan(f);
+    }
+    if (done)
+        return res;
+    return muladd_num(st, f, &ua, &u1, &u2);
+}
+
+/* FPMulAddH (FMLAL/FMLSL, FEAT_FHM): single-precision addend plus the exact product of two
+ * half-precision operands (FZ16 flushes those, FZ the addend), one rounding to single.
+ * FPProcessNaNs3H converts a half-precision NaN operand to single (FPConvertNaN). */
+u64 fp_muladd_h(struct fpst *st, u64 addend, u64 a, u64 b)
+{
+    struct fp_unp ua = fp_unpack(st, FP_S, addend), u1 = fp_unpack(st, FP_H, a),
+                  u2 = fp_unpack(st, FP_H, b);
+    bool inf1 = u1.type == FPT_INF, inf2 = u2.type == FPT_INF;
+    bool zero1 = u1.type == FPT_ZERO, zero2 = u2.type == FPT_ZERO;
+    bool done = false;
+    u64 res = 0;
+    for (int pass = 0; pass < 2 && !done; pass++) {
+        enum fp_type want = pass == 0 ? FPT_SNAN : FPT_QNAN;
+        done = true;
+        if (ua.type == want)
+            res = process_nan(st, FP_S, ua.type, addend);
+        else if (u1.type == want)
+            res = convert_nan(FP_S, FP_H, process_nan(st, FP_H, u1.type, a));
+        else if (u2.type == want)
+            res = convert_nan(FP_S, FP_H, process_nan(st, FP_H, u2.type, b));
+        else
+            done = false;
+    }
+    if (ua.type == FPT_QNAN && ((inf1 && zero2) || (zero1 && inf2))) {
+        fp_raise(st, FPSR_IOC);
+        return fp_default_nan(FP_S);
+    }
+    if (done)
+        return res;
+    return muladd_num(st, FP_S, &ua, &u1, &u2);
 }
 
 /* Compare two numbers (not NaN): -1, 0, 1. Zeros of either sign are equal. */
@@ -614,21 +646,11 @@ static u64 minmax_num(struct fpst *st, enum fp_fmt f, u64 a, u64 b, bool is_max)
 u64 fp_maxnum(struct fpst *st, enum fp_fmt f, u64 a, u64 b) { return minmax_num(st, f, a, b, true); }
 u64 fp_minnum(struct fpst *st, enum fp_fmt f, u64 a, u64 b) { return minmax_num(st, f, a, b, false); }
 
-/* FPConvertNaN: keep the sign and the most significant payload bits, set the quiet bit. */
-static u64 convert_nan(enum fp_fmt to, enum fp_fmt from, u64 a)
-{
-    bool sign = (a & sign_bit(from)) != 0;
-    u64 payload = a & (quiet_bit(from) - 1); /* fraction without the quiet bit */
-    int shift = fbits(to) - fbits(from);
-    payload = shift >= 0 ? payload << shift : payload >> -shift;
-    return (sign ? sign_bit(to) : 0) | (emax_field(to) << fbits(to)) | quiet_bit(to) |
-           (payload & (quiet_bit(to) - 1));
-}
 
-u64 fp_convert(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a)
+static u64 convert_cv(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a)
 {
     struct fp_unp u = fp_unpack(st, from, a);
-    bool alt_hp = to == FP_H && (st->fpcr & FPCR_AHP);
+    bool alt_hp = to == FP_H && ahp(st);
     if (is_nan(u.type)) {
         u64 r;
         if (alt_hp)
@@ -651,6 +673,15 @@ u64 fp_convert(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a)
     if (u.type == FPT_ZERO)
         return fp_zero(to, u.sign);
     return fp_round(st, to, u.sign, u.e0, u.sig, st->rmode);
+}
+
+/* FPConvert: FPUnpackCV and FPRoundCV (AHP applies, FZ16 does not). */
+u64 fp_convert(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a)
+{
+    st->cv = true;
+    u64 r = convert_cv(st, to, from, a);
+    st->cv = false;
+    return r;
 }
 
 /* Integer magnitude of |value| * 2^fbits rounded per r (sign-aware, as RoundDown on the
@@ -744,8 +775,8 @@ u64 fp_to_fixed(struct fpst *st, enum fp_fmt f, u64 a, int fb, bool is_unsigned,
             res = u.sign ? (u64)0 - mag : mag;
         }
     }
-    if (isize == 32)
-        res &= 0xffffffffu;
+    if (isize < 64)
+        res &= (1ull << isize) - 1;
     if (ovf)
         fp_raise(st, FPSR_IOC);
     else if (inexact)
@@ -757,8 +788,10 @@ u64 fp_from_fixed(struct fpst *st, enum fp_fmt f, u64 v, int fb, bool is_unsigne
                   enum fp_rounding r)
 {
     bool sign = false;
-    if (isize == 32)
-        v = is_unsigned ? (u32)v : (u64)(s64)(s32)v;
+    if (isize < 64) {
+        int sh = 64 - isize;
+        v = is_unsigned ? (v << sh) >> sh : (u64)((s64)(v << sh) >> sh);
+    }
     u64 fast;
     if ((!is_unsigned || (s64)v >= 0) && fp_fast_from_int(f, (s64)v, fb, &fast))
         return fast;
@@ -790,181 +823,28 @@ u64 fp_round_int(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, bool
     return res;
 }
 
-/* RecipEstimate: a in [256, 512) is a fixed-point value in [0.5, 1); result in [256, 512). */
-static unsigned recip_estimate(unsigned a)
-{
-    a = a * 2 + 1;
-    unsigned b = (1u << 19) / a;
-    return (b + 1) / 2;
-}
-
-/* RecipSqrtEstimate: a in [128, 512) in [0.25, 1); result in [256, 512). */
-static unsigned rsqrt_estimate(unsigned a)
-{
-    if (a < 256)
-        a = a * 2 + 1;
-    else
-        a = ((a >> 1) << 1) * 2 + 2;
-    unsigned b = 512;
-    while ((u64)a * (b + 1) * (b + 1) < (1ull << 28))
-        b++;
-    return (b + 1) / 2;
-}
-
-/* Operand fraction left-aligned to 52 bits, and its biased exponent. */
-static u64 frac52(enum fp_fmt f, u64 a, int *exp)
-{
-    *exp = (int)((a >> fbits(f)) & emax_field(f));
-    return (a & frac_mask(f)) << (52 - fbits(f));
-}
-
-u64 fp_recip_estimate(struct fpst *st, enum fp_fmt f, u64 a)
+/* FPRoundIntN (FRINT32Z/X, FRINT64Z/X; FEAT_FRINTTS): an integral value that fits a signed
+ * intsize-bit integer; NaN, infinity and out-of-range values give -2^(intsize-1) with Invalid
+ * and no Inexact. Inexact is signalled for every inexact in-range result. */
+u64 fp_round_int_n(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, int intsize)
 {
     struct fp_unp u = fp_unpack(st, f, a);
-    if (is_nan(u.type))
-        return process_nan(st, f, u.type, a);
-    if (u.type == FPT_INF)
-        return fp_zero(f, u.sign);
-    if (u.type == FPT_ZERO) {
-        fp_raise(st, FPSR_DZC);
-        return fp_infinity(f, u.sign);
-    }
-    int lead = u.e0 + 63; /* value in [2^lead, 2^(lead+1)) */
-    const int tiny[3] = {-16, -128, -1024}, big[3] = {14, 126, 1022};
-    if (lead < tiny[f]) {
-        bool to_inf;
-        switch (st->rmode) {
-        case FPR_TIEEVEN: to_inf = true; break;
-        case FPR_POSINF: to_inf = !u.sign; break;
-        case FPR_NEGINF: to_inf = u.sign; break;
-        default: to_inf = false; break;
-        }
-        fp_raise(st, FPSR_OFC | FPSR_IXC);
-        return to_inf ? fp_infinity(f, u.sign) : fp_max_normal(f, u.sign);
-    }
-    bool fz = f == FP_H ? (st->fpcr & FPCR_FZ16) : (st->fpcr & FPCR_FZ);
-    if (fz && lead >= big[f]) {
-        fp_raise(st, FPSR_UFC);
-        return fp_zero(f, u.sign);
-    }
-    int exp;
-    u64 fraction = frac52(f, a, &exp);
-    if (exp == 0) {
-        if (!(fraction >> 51 & 1)) {
-            exp = -1;
-            fraction = (fraction << 2) & ((1ull << 52) - 1);
-        } else {
-            fraction = (fraction << 1) & ((1ull << 52) - 1);
-        }
-    }
-    unsigned scaled = 256 | (unsigned)(fraction >> 44);
-    const int base[3] = {29, 253, 2045};
-    int result_exp = base[f] - exp;
-    unsigned est = recip_estimate(scaled);
-    fraction = (u64)(est & 0xff) << 44;
-    if (result_exp == 0) {
-        fraction = (1ull << 51) | (fraction >> 1);
-    } else if (result_exp == -1) {
-        fraction = (1ull << 50) | (fraction >> 2);
-        result_exp = 0;
-    }
-    return (u.sign ? sign_bit(f) : 0) | ((u64)result_exp << fbits(f)) |
-           (fraction >> (52 - fbits(f)));
-}
-
-u64 fp_rsqrt_estimate(struct fpst *st, enum fp_fmt f, u64 a)
-{
-    struct fp_unp u = fp_unpack(st, f, a);
-    if (is_nan(u.type))
-        return process_nan(st, f, u.type, a);
-    if (u.type == FPT_ZERO) {
-        fp_raise(st, FPSR_DZC);
-        return fp_infinity(f, u.sign);
-    }
-    if (u.sign) {
+    u64 most_negative = sign_bit(f) | ((u64)(bias(f) + intsize - 1) << fbits(f));
+    if (is_nan(u.type) || u.type == FPT_INF) {
         fp_raise(st, FPSR_IOC);
-        return fp_default_nan(f);
+        return most_negative;
     }
-    if (u.type == FPT_INF)
-        return fp_zero(f, false);
-    int exp;
-    u64 fraction = frac52(f, a, &exp);
-    if (exp == 0) {
-        while (!(fraction >> 51 & 1)) {
-            fraction = (fraction << 1) & ((1ull << 52) - 1);
-            exp--;
-        }
-        fraction = (fraction << 1) & ((1ull << 52) - 1);
+    if (u.type == FPT_ZERO)
+        return fp_zero(f, u.sign);
+    bool inexact, ovf;
+    u64 mag = round_to_int_mag(&u, 0, r, &inexact, &ovf);
+    u64 lim = 1ull << (intsize - 1);
+    if (ovf || (u.sign ? mag > lim : mag >= lim)) {
+        fp_raise(st, FPSR_IOC);
+        return most_negative;
     }
-    unsigned scaled = (exp & 1) ? (128 | (unsigned)(fraction >> 45))
-                                : (256 | (unsigned)(fraction >> 44));
-    const int base[3] = {44, 380, 3068};
-    int result_exp = (base[f] - exp) / 2;
-    unsigned est = rsqrt_estimate(scaled);
-    return ((u64)result_exp << fbits(f)) | ((u64)(est & 0xff) << (fbits(f) - 8));
-}
-
-/* FPRecipStepFused (2 - a*b) and FPRSqrtStepFused ((3 - a*b) / 2), with a negated first. */
-static u64 step_fused(struct fpst *st, enum fp_fmt f, u64 a, u64 b, bool rsqrt)
-{
-    a = fp_neg(f, a);
-    struct fp_unp u1 = fp_unpack(st, f, a), u2 = fp_unpack(st, f, b);
-    u64 res;
-    if (process_nans(st, f, u1.type, u2.type, a, b, &res))
-        return res;
-    bool inf1 = u1.type == FPT_INF, inf2 = u2.type == FPT_INF;
-    bool zero1 = u1.type == FPT_ZERO, zero2 = u2.type == FPT_ZERO;
-    if ((inf1 && zero2) || (zero1 && inf2)) {
-        /* FPTwo('0') or FPOnePointFive('0') */
-        u64 one = (u64)bias(f) << fbits(f);
-        return rsqrt ? one | quiet_bit(f) : ((u64)bias(f) + 1) << fbits(f);
-    }
-    if (inf1 || inf2)
-        return fp_infinity(f, u1.sign ^ u2.sign);
-    u128 mp = (zero1 || zero2) ? 0 : ((u128)u1.sig * u2.sig) >> 2;
-    int ep = u1.e0 + u2.e0 + 2;
-    bool sign;
-    int e0;
-    /* 2.0 = 1 * 2^1, 3.0 = 3 * 2^0 */
-    u128 m = add_mag(false, rsqrt ? 0 : 1, rsqrt ? 3 : 1, u1.sign ^ u2.sign, ep, mp, &sign, &e0);
-    if (m == 0)
-        return fp_zero(f, st->rmode == FPR_NEGINF);
-    return fp_round(st, f, sign, rsqrt ? e0 - 1 : e0, m, st->rmode);
-}
-
-u64 fp_recip_step(struct fpst *st, enum fp_fmt f, u64 a, u64 b)
-{
-    return step_fused(st, f, a, b, false);
-}
-
-u64 fp_rsqrt_step(struct fpst *st, enum fp_fmt f, u64 a, u64 b)
-{
-    return step_fused(st, f, a, b, true);
-}
-
-u64 fp_recpx(struct fpst *st, enum fp_fmt f, u64 a)
-{
-    struct fp_unp u = fp_unpack(st, f, a);
-    if (is_nan(u.type))
-        return process_nan(st, f, u.type, a);
-    u64 exp = (a >> fbits(f)) & emax_field(f);
-    u64 s = a & sign_bit(f);
-    if (exp == 0)
-        return s | ((emax_field(f) - 1) << fbits(f));
-    return s | ((~exp & emax_field(f)) << fbits(f));
-}
-
-/* UnsignedRecipEstimate / UnsignedRSqrtEstimate (URECPE, URSQRTE) on 32-bit lanes. */
-u32 fp_urecip_estimate(u32 a)
-{
-    if (!(a >> 31))
-        return 0xffffffffu;
-    return (u32)recip_estimate(a >> 23) << 23;
-}
-
-u32 fp_ursqrt_estimate(u32 a)
-{
-    if (!(a >> 30))
-        return 0xffffffffu;
-    return (u32)rsqrt_estimate(a >> 23) << 23;
+    u64 res = mag == 0 ? fp_zero(f, u.sign) : fp_round(st, f, u.sign, 0, mag, FPR_ZERO);
+    if (inexact)
+        fp_raise(st, FPSR_IXC);
+    return res;
 }

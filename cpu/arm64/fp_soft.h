@@ -38,16 +38,19 @@ enum fp_rounding {
 };
 
 /* One operation's environment: the FPCR it sees, the rounding mode in effect, and the
- * exceptions it raised (FPSR bits, ORed into FPSR by the caller). */
+ * exceptions it raised (FPSR bits, ORed into FPSR by the caller). cv is internal to
+ * fp_convert(): half precision there follows FPUnpackCV/FPRoundCV (FPCR.AHP applies, FZ16
+ * does not); everywhere else (FEAT_FP16 arithmetic) FZ16 applies and AHP does not. */
 struct fpst {
     u32 fpcr;
     u32 exc;
     u8 rmode;
+    bool cv;
 };
 
 static inline struct fpst fpst_make(u32 fpcr)
 {
-    struct fpst s = {fpcr, 0, (u8)((fpcr >> FPCR_RMODE_SHIFT) & 3)};
+    struct fpst s = {fpcr, 0, (u8)((fpcr >> FPCR_RMODE_SHIFT) & 3), false};
     return s;
 }
 
@@ -58,6 +61,8 @@ u64 fp_mul(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
 u64 fp_div(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
 u64 fp_sqrt(struct fpst *st, enum fp_fmt f, u64 a);
 u64 fp_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u64 a, u64 b);
+/* FPMulAddH (FMLAL/FMLSL): single addend + half * half, one rounding to single. */
+u64 fp_muladd_h(struct fpst *st, u64 addend, u64 a, u64 b);
 /* FPMulX (FMULX): like FPMul but 0 * inf = 2.0 with the product's sign. */
 u64 fp_mulx(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
 u64 fp_max(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
@@ -77,12 +82,19 @@ bool fp_compare_gt(struct fpst *st, enum fp_fmt f, u64 a, u64 b);
 /* FPConvert between formats, rounding st->rmode; FPCR.AHP selects the alternative half
  * format; FZ16 is ignored (FPUnpackCV/FPRoundCV). */
 u64 fp_convert(struct fpst *st, enum fp_fmt to, enum fp_fmt from, u64 a);
-/* FPToFixed: to a signed/unsigned integer of isize bits (32 or 64) with fbits fraction bits. */
+/* FPToFixed: to a signed/unsigned integer of isize bits (16, 32 or 64) with fbits fraction
+ * bits; the result is zero-extended from isize bits. */
 u64 fp_to_fixed(struct fpst *st, enum fp_fmt f, u64 a, int fbits, bool is_unsigned, int isize,
                 enum fp_rounding r);
-/* FixedToFP: from a signed/unsigned isize-bit integer with fbits fraction bits. */
+/* FixedToFP: from a signed/unsigned isize-bit integer (the low isize bits of v) with fbits
+ * fraction bits. */
 u64 fp_from_fixed(struct fpst *st, enum fp_fmt f, u64 v, int fbits, bool is_unsigned, int isize,
                   enum fp_rounding r);
+/* FPRoundIntN (FRINT32*, FRINT64*): f is FP_S or FP_D, intsize 32 or 64. */
+u64 fp_round_int_n(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, int intsize);
+/* FPToFixedJS (FJCVTZS, FEAT_JSCVT): double to int32 toward zero, modulo 2^32; *z is the
+ * Z flag (exact, in range and not -0). */
+u32 fp_to_int32_js(struct fpst *st, u64 a, bool *z);
 /* FPRoundInt: exact = FRINTX (Inexact signalled). */
 u64 fp_round_int(struct fpst *st, enum fp_fmt f, u64 a, enum fp_rounding r, bool exact);
 

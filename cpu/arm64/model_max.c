@@ -11,8 +11,8 @@ static const struct a64_id_feature max_features[] = {
     /* ID_AA64PFR0_EL1 (EL2/EL3 fields are filled per machine at reset) */
     {SR_ID_AA64PFR0_EL1, 0, 1, "EL0: AArch64 only"},
     {SR_ID_AA64PFR0_EL1, 4, 1, "EL1: AArch64 only"},
-    {SR_ID_AA64PFR0_EL1, 16, 0, "FEAT_FP (0b0001 = FEAT_FP16)"},
-    {SR_ID_AA64PFR0_EL1, 20, 0, "FEAT_AdvSIMD (0b0001 = FEAT_FP16)"},
+    {SR_ID_AA64PFR0_EL1, 16, 1, "FEAT_FP + FEAT_FP16 (0 = without half-precision arithmetic)"},
+    {SR_ID_AA64PFR0_EL1, 20, 1, "FEAT_AdvSIMD + FEAT_FP16"},
     {SR_ID_AA64PFR0_EL1, 24, 1, "GICv3 system register interface"},
     {SR_ID_AA64PFR0_EL1, 48, 1, "FEAT_DIT"},
     /* ID_AA64PFR1_EL1 */
@@ -30,8 +30,12 @@ static const struct a64_id_feature max_features[] = {
     {SR_ID_AA64ISAR0_EL1, 16, 0, "FEAT_CRC32"},
     {SR_ID_AA64ISAR0_EL1, 20, 2, "FEAT_LSE"},
     {SR_ID_AA64ISAR0_EL1, 28, 1, "FEAT_RDM (SQRDMLAH, SQRDMLSH)"},
+    {SR_ID_AA64ISAR0_EL1, 48, 1, "FEAT_FHM (FMLAL, FMLSL)"},
     {SR_ID_AA64ISAR0_EL1, 56, 2, "FEAT_TLBIOS (1) / FEAT_TLBIRANGE (2)"},
     /* ID_AA64ISAR1_EL1 */
+    {SR_ID_AA64ISAR1_EL1, 12, 1, "FEAT_JSCVT (FJCVTZS)"},
+    {SR_ID_AA64ISAR1_EL1, 16, 1, "FEAT_FCMA (FCMLA, FCADD)"},
+    {SR_ID_AA64ISAR1_EL1, 32, 1, "FEAT_FRINTTS (FRINT32*, FRINT64*)"},
     {SR_ID_AA64ISAR1_EL1, 36, 1, "FEAT_SB"},
     {SR_ID_AA64ISAR1_EL1, 56, 1, "FEAT_XS"},
     /* ID_AA64MMFR0_EL1 */

@@ -184,6 +184,10 @@ FPU(u_rintz, fp_round_int(st, f, a, FPR_ZERO, false))
 FPU(u_rinta, fp_round_int(st, f, a, FPR_TIEAWAY, false))
 FPU(u_rintx, fp_round_int(st, f, a, (enum fp_rounding)st->rmode, true))
 FPU(u_rinti, fp_round_int(st, f, a, (enum fp_rounding)st->rmode, false))
+FPU(u_rint32z, fp_round_int_n(st, f, a, FPR_ZERO, 32))
+FPU(u_rint32x, fp_round_int_n(st, f, a, (enum fp_rounding)st->rmode, 32))
+FPU(u_rint64z, fp_round_int_n(st, f, a, FPR_ZERO, 64))
+FPU(u_rint64x, fp_round_int_n(st, f, a, (enum fp_rounding)st->rmode, 64))
 #define CVT(name, r, u) FPU(name, fp_to_fixed(st, f, a, 0, u, 8 * (int)fp_esize(f), r))
 CVT(u_cvtns, FPR_TIEEVEN, false)
 CVT(u_cvtms, FPR_NEGINF, false)
@@ -219,17 +223,38 @@ struct fpu_op {
 /* Indexed by U : size<1> : opcode<4:0> - 0x0c (opcodes 0x0c..0x1f). */
 static const struct fpu_op fpu_tab[2][2][20] = {
     [0][0] = {[0x18 - 12] = {u_rintn, 1}, [0x19 - 12] = {u_rintm, 1}, [0x1a - 12] = {u_cvtns, 3},
-              [0x1b - 12] = {u_cvtms, 3}, [0x1c - 12] = {u_cvtas, 3}, [0x1d - 12] = {u_scvtf, 3}},
+              [0x1b - 12] = {u_cvtms, 3}, [0x1c - 12] = {u_cvtas, 3}, [0x1d - 12] = {u_scvtf, 3},
+              [0x1e - 12] = {u_rint32z, 1}, [0x1f - 12] = {u_rint64z, 1}},
     [0][1] = {[0x0c - 12] = {u_cmgt0, 3}, [0x0d - 12] = {u_cmeq0, 3}, [0x0e - 12] = {u_cmlt0, 3},
               [0x0f - 12] = {u_abs, 1}, [0x18 - 12] = {u_rintp, 1}, [0x19 - 12] = {u_rintz, 1},
               [0x1a - 12] = {u_cvtps, 3}, [0x1b - 12] = {u_cvtzs, 3}, [0x1d - 12] = {u_recpe, 3},
               [0x1f - 12] = {u_recpx, 2}},
     [1][0] = {[0x18 - 12] = {u_rinta, 1}, [0x19 - 12] = {u_rintx, 1}, [0x1a - 12] = {u_cvtnu, 3},
-              [0x1b - 12] = {u_cvtmu, 3}, [0x1c - 12] = {u_cvtau, 3}, [0x1d - 12] = {u_ucvtf, 3}},
+              [0x1b - 12] = {u_cvtmu, 3}, [0x1c - 12] = {u_cvtau, 3}, [0x1d - 12] = {u_ucvtf, 3},
+              [0x1e - 12] = {u_rint32x, 1}, [0x1f - 12] = {u_rint64x, 1}},
     [1][1] = {[0x0c - 12] = {u_cmge0, 3}, [0x0d - 12] = {u_cmle0, 3}, [0x0f - 12] = {u_neg, 1},
               [0x19 - 12] = {u_rinti, 1}, [0x1a - 12] = {u_cvtpu, 3}, [0x1b - 12] = {u_cvtzu, 3},
               [0x1d - 12] = {u_rsqrte, 3}, [0x1f - 12] = {u_sqrt, 1}},
 };
+
+/* Two-register misc FP16 (FEAT_FP16): the same U:a:opcode table on half-precision lanes. */
+void a64_exec_SIMD_fp2h(struct a64_cpu *cpu, const struct arg_SIMD_fp2h *a)
+{
+    /* no half-precision FRINT32Z/X, FRINT64Z/X (a = 0, opcode 1111x) */
+    if (!fp_have_fp16(cpu) || a->opcode < 0x0c || (!a->a && a->opcode >= 0x1e))
+        a64_undef(cpu);
+    const struct fpu_op *op = &fpu_tab[a->u][a->a][a->opcode - 12];
+    if (!op->fn || !(op->where & (a->sc ? 2 : 1)))
+        a64_undef(cpu);
+    a64_fp_check(cpu);
+    union a64_vreg n = cpu->v[a->rn];
+    simd_fp_lanes(cpu, a->q, a->sc, FP_H, a->rd, &n, &n, op->fn, false);
+}
+
+void a64_exec_SIMD_fp2h_sc(struct a64_cpu *cpu, const struct arg_SIMD_fp2h *a)
+{
+    a64_exec_SIMD_fp2h(cpu, a);
+}
 
 static void simd_fp_unary(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
 {
@@ -243,7 +268,8 @@ static void simd_fp_unary(struct a64_cpu *cpu, const struct arg_SIMD_2misc *a)
         return;
     }
     const struct fpu_op *op = &fpu_tab[a->u][a->size >> 1][a->opcode - 12];
-    if (!op->fn || !(op->where & (a->sc ? 2 : 1)) || (!a->sc && (a->size & 1) && !a->q))
+    if (!op->fn || !(op->where & (a->sc ? 2 : 1)) || (!a->sc && (a->size & 1) && !a->q) ||
+        (!(a->size >> 1) && a->opcode >= 0x1e && !fp_have_frintts(cpu)))
         a64_undef(cpu);
     a64_fp_check(cpu);
     union a64_vreg n = cpu->v[a->rn];

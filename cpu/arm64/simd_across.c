@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Advanced SIMD across lanes (ADDV, SADDLV/UADDLV, SMAXV ..., FMAXV/FMINV/FMAXNMV/FMINNMV;
- * C4.1.96.14) and the scalar pairwise forms (ADDP, FADDP, FMAXP ...; C4.1.96.6).
+ * Advanced SIMD across lanes (ADDV, SADDLV/UADDLV, SMAXV ..., FMAXV/FMINV/FMAXNMV/FMINNMV,
+ * single and, with FEAT_FP16, half precision; C4.1.96.14) and the scalar pairwise forms (ADDP, FADDP, FMAXP ...; C4.1.96.6).
  */
 #include "build/gen/a64_decode.h"
 #include "cpu/arm64/simd_int.h"
@@ -22,19 +22,21 @@ static u64 fp_reduce(struct fpst *st, enum fp_fmt f, const union a64_vreg *v, un
 void a64_exec_SIMD_across(struct a64_cpu *cpu, const struct arg_SIMD_across *a)
 {
     union a64_vreg n = cpu->v[a->rn];
-    if (a->opcode == 0x0c || a->opcode == 0x0f) { /* FP: U=1, 4S only */
-        if (!a->u || !a->q || (a->size & 1))
+    if (a->opcode == 0x0c || a->opcode == 0x0f) { /* FP: U=1 4S; U=0 4H/8H (FEAT_FP16) */
+        if ((a->size & 1) || (a->u ? !a->q : !fp_have_fp16(cpu)))
             a64_undef(cpu);
         a64_fp_check(cpu);
+        enum fp_fmt f = a->u ? FP_S : FP_H;
+        unsigned elements = (a->q ? 16 : 8) / fp_esize(f);
         u64 (*op)(struct fpst *, enum fp_fmt, u64, u64);
         if (a->opcode == 0x0c)
             op = (a->size & 2) ? f_minnm : f_maxnm;
         else
             op = (a->size & 2) ? fp_min : fp_max;
         struct fpst st = fp_env(cpu);
-        u64 r = fp_reduce(&st, FP_S, &n, 0, 4, op);
+        u64 r = fp_reduce(&st, f, &n, 0, elements, op);
         fp_commit(cpu, &st);
-        vreg_write(cpu, a->rd, r, 4);
+        vreg_write(cpu, a->rd, r, fp_esize(f));
         return;
     }
     if (a->size == 3 || (a->size == 2 && !a->q))
@@ -74,14 +76,17 @@ void a64_exec_SIMD_across(struct a64_cpu *cpu, const struct arg_SIMD_across *a)
 void a64_exec_SIMD_pair_sc(struct a64_cpu *cpu, const struct arg_SIMD_pair_sc *a)
 {
     union a64_vreg n = cpu->v[a->rn];
-    if (!a->u) {
-        if (a->opcode != 0x1b || a->size != 3)
+    if (!a->u && a->opcode == 0x1b) { /* ADDP */
+        if (a->size != 3)
             a64_undef(cpu);
         a64_fp_check(cpu);
         vreg_write(cpu, a->rd, n.d[0] + n.d[1], 8);
         return;
     }
-    enum fp_fmt f = (a->size & 1) ? FP_D : FP_S;
+    /* FP: U=1 single/double (size<0>); U=0 half precision (FEAT_FP16, size<0> = 0) */
+    if (!a->u && ((a->size & 1) || !fp_have_fp16(cpu)))
+        a64_undef(cpu);
+    enum fp_fmt f = !a->u ? FP_H : (a->size & 1) ? FP_D : FP_S;
     unsigned es = fp_esize(f);
     u64 x = velem(&n, 0, es), y = velem(&n, 1, es), r;
     if ((a->opcode != 0x0c && a->opcode != 0x0d && a->opcode != 0x0f) ||

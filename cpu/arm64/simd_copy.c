@@ -124,11 +124,21 @@ static bool expand_imm(unsigned op, unsigned cmode, unsigned imm8, u64 *out)
 void a64_exec_SIMD_modimm(struct a64_cpu *cpu, const struct arg_SIMD_modimm *a)
 {
     unsigned cmode = (unsigned)a->cmode, op = (unsigned)a->op;
-    if (a->o2 || (cmode == 15 && op && !a->q))
+    unsigned imm8 = ((unsigned)a->abc << 5) | (unsigned)a->defgh;
+    u64 imm;
+    if (a->o2) { /* FMOV (vector, immediate), half precision: FEAT_FP16, op 0, cmode 1111 */
+        if (op || cmode != 15 || !fp_have_fp16(cpu))
+            a64_undef(cpu);
+        a64_fp_check(cpu);
+        union a64_vreg r;
+        r.d[0] = r.d[1] = fp_expand_imm(FP_H, imm8) * 0x0001000100010001ull;
+        vreg_set_vec(cpu, a->rd, &r, a->q);
+        return;
+    }
+    if (cmode == 15 && op && !a->q)
         a64_undef(cpu);
     a64_fp_check(cpu);
-    u64 imm;
-    expand_imm(op, cmode, ((unsigned)a->abc << 5) | (unsigned)a->defgh, &imm);
+    expand_imm(op, cmode, imm8, &imm);
     union a64_vreg r = cpu->v[a->rd];
     /* cmode<0> set with cmode < 12: ORR (op 0) / BIC (op 1) on 32/16-bit lanes; else MOVI /
      * MVNI (op 1 inverts for cmode < 14 and cmode == 12/13). */

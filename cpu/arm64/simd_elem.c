@@ -15,11 +15,28 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
 {
     int op = a->opcode, u = a->u;
     bool sc = a->sc;
+    if (u && (op & 0x9) == 0x1) { /* FCMLA (by element): opcode 0 rot 1 */
+        simd_fcmla_elem(cpu, a);
+        return;
+    }
+    if ((op & 0xb) == (u ? 0x8 : 0x0)) { /* FMLAL/FMLSL{2} (by element): U=0 0S00, U=1 1S00 */
+        if (a->size != 2 || sc)
+            a64_undef(cpu);
+        simd_fmlal(cpu, a->q, u, op & 4, a->rd, a->rn, a->rm, (a->h << 2) | (a->l << 1) | a->m);
+        return;
+    }
     bool is_fp = op == 0x1 || op == 0x5 || op == 0x9;
     unsigned esize, index;
     int rm;
-    if (is_fp) {
-        /* size<1> must be set (size 00 is FEAT_FP16); D lanes take the index from H alone */
+    if (is_fp && a->size == 0) {
+        /* FEAT_FP16: H lanes, index H:L:M, Vm in V0-V15 */
+        if (!fp_have_fp16(cpu) || (u && op != 0x9))
+            a64_undef(cpu);
+        esize = 2;
+        index = (unsigned)((a->h << 2) | (a->l << 1) | a->m);
+        rm = a->rm;
+    } else if (is_fp) {
+        /* size 01 is reserved; D lanes take the index from H alone */
         if (!(a->size & 2) || (u && op != 0x9) || ((a->size & 1) && (a->l || (!sc && !a->q))))
             a64_undef(cpu);
         esize = (a->size & 1) ? 8 : 4;
@@ -57,7 +74,8 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
 
     if (is_fp) {
         fp3_fn fn = op == 0x1 ? f_fmla : op == 0x5 ? f_fmls : u ? f_fmulx : f_fmul;
-        simd_fp_lanes(cpu, a->q, sc, esize == 8 ? FP_D : FP_S, a->rd, &n, &m, fn, false);
+        enum fp_fmt f = esize == 8 ? FP_D : esize == 4 ? FP_S : FP_H;
+        simd_fp_lanes(cpu, a->q, sc, f, a->rd, &n, &m, fn, false);
         return;
     }
     switch ((u << 4) | op) {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Advanced SIMD three-same floating point (vector and scalar), single and double precision.
- * Arm ARM C4.1.96.8 (U:a:opcode table) and the FP pseudocode (FPAdd, FPMulAdd, FPCompare*...).
+ * Advanced SIMD three-same floating point (vector and scalar), half (FEAT_FP16), single and
+ * double precision. Arm ARM C4.1.96.8 (U:a:opcode table; C4.1.96.4 for FP16) and the FP pseudocode (FPAdd, FPMulAdd, FPCompare*...).
  */
 #include "build/gen/a64_decode.h"
 #include "cpu/arm64/simd_int.h"
@@ -72,17 +72,40 @@ void simd_fp_lanes(struct a64_cpu *cpu, bool q, bool scalar, enum fp_fmt f, int 
         vreg_set_vec(cpu, rd, &r, q);
 }
 
-void a64_exec_SIMD_fp3(struct a64_cpu *cpu, const struct arg_SIMD_fp3 *a)
+static void fp3(struct a64_cpu *cpu, const struct arg_SIMD_fp3 *a, enum fp_fmt f)
 {
+    /* FMLAL/FMLSL (U=0, opcode 11101) and FMLAL2/FMLSL2 (U=1, 11001): FEAT_FHM, sz = 0 */
+    if (f == FP_S && !a->sc && a->opcode == (a->u ? 1 : 5)) {
+        simd_fmlal(cpu, a->q, a->u, a->a, a->rd, a->rn, a->rm, -1);
+        return;
+    }
     const struct fp3_op *op = &fp3_tab[(a->u << 4) | (a->a << 3) | a->opcode];
-    if (!op->fn || (a->sc && !op->scalar_ok) || (!a->sc && a->sz && !a->q))
+    if (!op->fn || (a->sc && !op->scalar_ok) || (!a->sc && f == FP_D && !a->q))
         a64_undef(cpu);
     a64_fp_check(cpu);
     union a64_vreg n = cpu->v[a->rn], m = cpu->v[a->rm];
-    simd_fp_lanes(cpu, a->q, a->sc, a->sz ? FP_D : FP_S, a->rd, &n, &m, op->fn, op->pairwise);
+    simd_fp_lanes(cpu, a->q, a->sc, f, a->rd, &n, &m, op->fn, op->pairwise);
+}
+
+void a64_exec_SIMD_fp3(struct a64_cpu *cpu, const struct arg_SIMD_fp3 *a)
+{
+    fp3(cpu, a, a->sz ? FP_D : FP_S);
 }
 
 void a64_exec_SIMD_fp3_sc(struct a64_cpu *cpu, const struct arg_SIMD_fp3 *a)
 {
-    a64_exec_SIMD_fp3(cpu, a);
+    fp3(cpu, a, a->sz ? FP_D : FP_S);
+}
+
+/* Three same FP16: the same U:a:opcode table on half-precision lanes (FEAT_FP16). */
+void a64_exec_SIMD_fp3h(struct a64_cpu *cpu, const struct arg_SIMD_fp3 *a)
+{
+    if (!fp_have_fp16(cpu))
+        a64_undef(cpu);
+    fp3(cpu, a, FP_H);
+}
+
+void a64_exec_SIMD_fp3h_sc(struct a64_cpu *cpu, const struct arg_SIMD_fp3 *a)
+{
+    a64_exec_SIMD_fp3h(cpu, a);
 }

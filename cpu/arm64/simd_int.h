@@ -90,6 +90,15 @@ typedef u64 (*fp3_fn)(struct fpst *st, enum fp_fmt f, u64 a, u64 b, u64 d);
 void simd_fp_lanes(struct a64_cpu *cpu, bool q, bool scalar, enum fp_fmt f, int rd,
                    const union a64_vreg *n, const union a64_vreg *m, fp3_fn fn, bool pairwise);
 
+/* FCMLA (by element), FEAT_FCMA (simd_fcma.c): the U=1, opcode 0rr1 rows of the group. */
+struct arg_SIMD_elem;
+void simd_fcmla_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a);
+
+/* FMLAL/FMLSL{2}, FEAT_FHM (simd_fhm.c): part 0/1 = lower/upper half of the H sources;
+ * index < 0 for the vector form, else Vm.H[index]. */
+void simd_fmlal(struct a64_cpu *cpu, bool q, int part, bool sub, int rd, int rn, int rm,
+                int index);
+
 /* SIMD-within-a-register forms of the hottest element ops on one 64-bit chunk, for element
  * width bits (8..64): high-bit mask, ADD, SUB, and "element is zero -> all ones". */
 static inline u64 swar_high(unsigned bits)

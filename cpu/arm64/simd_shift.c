@@ -121,10 +121,10 @@ void a64_exec_SIMD_shift(struct a64_cpu *cpu, const struct arg_SIMD_shift *a)
     unsigned elements = sc ? 1 : (a->q ? 16 : 8) / esize;
 
     if (kind == SH_FP) {
-        if (hsb < 2)
-            a64_undef(cpu); /* half precision needs FEAT_FP16 */
+        if (hsb == 0 || (hsb == 1 && !fp_have_fp16(cpu)))
+            a64_undef(cpu); /* half precision (immh 001x) needs FEAT_FP16 */
         a64_fp_check(cpu);
-        enum fp_fmt f = hsb == 3 ? FP_D : FP_S;
+        enum fp_fmt f = (enum fp_fmt)(hsb - 1);
         struct fpst st = fp_env(cpu);
         for (unsigned e = 0; e < elements; e++) {
             u64 v = velem(&n, e, esize);

@@ -5,7 +5,8 @@
  * edges) and random FPCR (RMode, FZ, DN, AHP); the expected results and FPSR come from emu's
  * soft-float core (cpu/arm64/fp_soft.c). Running the output on qemu-system-aarch64 is the
  * differential test of that core; running it on emu tests the decoder and handlers as well.
- * Usage: vecgen SEED COUNT > test.S
+ * Usage: vecgen SEED COUNT [simd|fp16] > test.S (simd: add the SIMD-encoded scalar ops; fp16:
+ * FEAT_FP16 half-precision ops only, with random FZ16 and AHP, which arithmetic must ignore)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +44,11 @@ static u64 pick(enum fp_fmt f)
     case 7: return sign | (emax - 1 - rnd() % 3) << fr | frac;       /* huge */
     case 8: return sign | ((emax >> 1) + rnd() % 3) << fr;           /* 1.0, 2.0, 4.0 */
     case 9: return sign | ((emax >> 1) - 1) << fr | (1ull << (fr - 1)) | (rnd() & 1); /* ~0.75 */
-    case 10: return sign | ((emax >> 1) + rnd() % 66) << fr | (frac & ~((1ull << (rnd() % fr)) - 1)); /* near-integer */
-    default: return sign | ((emax >> 1) - 20 + rnd() % 40) << fr | frac;
+    case 10: return sign | ((emax >> 1) + rnd() % (f == FP_H ? 16 : 66)) << fr | (frac & ~((1ull << (rnd() % fr)) - 1)); /* near-integer */
+    default:
+        if (f == FP_H)
+            return sign | ((emax >> 1) - 10 + rnd() % 20) << fr | frac;
+        return sign | ((emax >> 1) - 20 + rnd() % 40) << fr | frac;
     }
 }
 
@@ -154,6 +158,44 @@ static const struct op ops[] = {
     {"scvtf d3, w10, #5", K_FP, -1, FP_D, g_s32to, 5}, {"ucvtf s3, x10, #64", K_FP, -1, FP_S, g_u64to, 64},
 };
 
+#define H2(mn, fn, k, arg) {mn " h3, h0, h1", k, FP_H, FP_H, fn, arg}
+#define H1(mn, fn, arg) {mn " h3, h0", K_FP, FP_H, FP_H, fn, arg}
+#define HTO(mn, arg) \
+    {mn " w9, h0", K_INT, FP_H, -1, g_tos32, arg}, {mn " x9, h0", K_INT, FP_H, -1, g_tos64, arg}
+#define HTOU(mn, arg) \
+    {mn " w9, h0", K_INT, FP_H, -1, g_tou32, arg}, {mn " x9, h0", K_INT, FP_H, -1, g_tou64, arg}
+
+/* FEAT_FP16 half-precision scalar ops (FP and SIMD-scalar encodings). */
+static const struct op h_ops[] = {
+    H2("fadd", g_add, K_FP, 0), H2("fsub", g_sub, K_FP, 0), H2("fmul", g_mul, K_FP, 0),
+    H2("fdiv", g_div, K_FP, 0), H2("fnmul", g_nmul, K_FP, 0), H2("fmax", g_max, K_FP, 0),
+    H2("fmin", g_min, K_FP, 0), H2("fmaxnm", g_maxnm, K_FP, 0), H2("fminnm", g_minnm, K_FP, 0),
+    H1("fsqrt", g_sqrt, 0), H1("fabs", g_abs, 0), H1("fneg", g_neg, 0),
+    {"fmadd h3, h0, h1, h2", K_FP, FP_H, FP_H, g_fmadd, 0},
+    {"fmsub h3, h0, h1, h2", K_FP, FP_H, FP_H, g_fmsub, 0},
+    {"fnmadd h3, h0, h1, h2", K_FP, FP_H, FP_H, g_fnmadd, 0},
+    {"fnmsub h3, h0, h1, h2", K_FP, FP_H, FP_H, g_fnmsub, 0},
+    H1("frintn", g_rint, FPR_TIEEVEN), H1("frintp", g_rint, FPR_POSINF),
+    H1("frintm", g_rint, FPR_NEGINF), H1("frintz", g_rint, FPR_ZERO),
+    H1("frinta", g_rint, FPR_TIEAWAY), H1("frinti", g_rint, -1), H1("frintx", g_rintx, 0),
+    {"fcmp h0, h1", K_NZCV, FP_H, -1, g_cmp, 0}, {"fcmpe h0, h1", K_NZCV, FP_H, -1, g_cmp, 1},
+    {"fcmp h0, #0.0", K_NZCV, FP_H, -1, g_cmp0, 0}, {"fcmpe h0, #0.0", K_NZCV, FP_H, -1, g_cmp0, 1},
+    HTO("fcvtzs", 0), HTOU("fcvtzu", 0), HTO("fcvtns", RN_), HTOU("fcvtnu", RN_),
+    HTO("fcvtps", RP_), HTOU("fcvtpu", RP_), HTO("fcvtms", RM_), HTOU("fcvtmu", RM_),
+    HTO("fcvtas", RA_), HTOU("fcvtau", RA_),
+    {"fcvtzs w9, h0, #7", K_INT, FP_H, -1, g_tos32, 7 << 4},
+    {"fcvtzu x9, h0, #40", K_INT, FP_H, -1, g_tou64, 40 << 4},
+    {"scvtf h3, w10", K_FP, -1, FP_H, g_s32to, 0}, {"ucvtf h3, w10", K_FP, -1, FP_H, g_u32to, 0},
+    {"scvtf h3, x10", K_FP, -1, FP_H, g_s64to, 0}, {"ucvtf h3, x10", K_FP, -1, FP_H, g_u64to, 0},
+    {"scvtf h3, w10, #20", K_FP, -1, FP_H, g_s32to, 20},
+    {"ucvtf h3, x10, #64", K_FP, -1, FP_H, g_u64to, 64},
+    H1("frecpe", g_recpe, 0), H1("frsqrte", g_rsqrte, 0), H1("frecpx", g_recpx, 0),
+    H2("frecps", g_recps, K_FP, 0), H2("frsqrts", g_rsqrts, K_FP, 0), H2("fmulx", g_mulx, K_FP, 0),
+    /* conversions: AHP applies, FZ16 must not */
+    {"fcvt s3, h0", K_FP, FP_H, FP_S, g_cvt, 0}, {"fcvt d3, h0", K_FP, FP_H, FP_D, g_cvt, 0},
+    {"fcvt h3, s0", K_FP, FP_S, FP_H, g_cvt, 0}, {"fcvt h3, d0", K_FP, FP_D, FP_H, g_cvt, 0},
+};
+
 /* Extra SIMD scalar ops appended once the SIMD decoder handles them. */
 static const struct op simd_ops[] = {
     SD1("frecpe", g_recpe, 0), SD1("frsqrte", g_rsqrte, 0), SD1("frecpx", g_recpx, 0),
@@ -163,17 +205,19 @@ static const struct op simd_ops[] = {
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: vecgen SEED COUNT [simd]\n");
+        fprintf(stderr, "usage: vecgen SEED COUNT [simd|fp16]\n");
         return 2;
     }
     rs = strtoull(argv[1], NULL, 0) * 0x9e3779b97f4a7c15ull + 1;
     int count = atoi(argv[2]);
-    bool simd = argc > 3;
-    const int nbase = (int)ARRAY_SIZE(ops), nall = nbase + (simd ? (int)ARRAY_SIZE(simd_ops) : 0);
-#define OP(i) ((i) < nbase ? &ops[i] : &simd_ops[(i) - nbase])
+    bool simd = argc > 3 && !strcmp(argv[3], "simd"), fp16 = argc > 3 && !strcmp(argv[3], "fp16");
+    const struct op *base = fp16 ? h_ops : ops;
+    const int nbase = fp16 ? (int)ARRAY_SIZE(h_ops) : (int)ARRAY_SIZE(ops);
+    const int nall = nbase + (simd ? (int)ARRAY_SIZE(simd_ops) : 0);
+#define OP(i) ((i) < nbase ? &base[i] : &simd_ops[(i) - nbase])
 
     printf("// Generated by tests/fp/vecgen %s %s%s: do not edit.\n", argv[1], argv[2],
-           simd ? " simd" : "");
+           argc > 3 ? (simd ? " simd" : " fp16") : "");
     printf("#include \"fp_vecrun.inc\"\n\n    .text\n    .balign 16\nvec_stubs:\n");
     for (int i = 0; i < nall; i++) {
         const struct op *op = OP(i);
@@ -196,6 +240,8 @@ int main(int argc, char **argv)
             fpcr |= FPCR_DN;
         if (op->dst == FP_H || op->src == FP_H)
             fpcr |= (rnd() & 1) ? FPCR_AHP : 0;
+        if (fp16 && rnd() % 3 == 0)
+            fpcr |= FPCR_FZ16;
         u64 a = op->src < 0 ? pick_int() : pick((enum fp_fmt)op->src);
         u64 b = op->src < 0 ? 0 : pick((enum fp_fmt)op->src);
         u64 c = op->src < 0 ? 0 : pick((enum fp_fmt)op->src);

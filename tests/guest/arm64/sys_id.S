@@ -18,7 +18,7 @@ test_main:
     mrs     x3, clidr_el1
     CHECK_EQ x3, 0x0a200023, 5
     // PFR0: EL0/EL1 AArch64, FP/AdvSIMD, GICv3 sysregs, DIT; EL2/EL3 per machine.
-    ldr     x4, =0x0001000001000011
+    ldr     x4, =0x0001000001110011          // FP = AdvSIMD = 1: FEAT_FP16
     mrs     x5, CurrentEL
     cmp     x5, #8
     b.ne    1f
@@ -35,9 +35,9 @@ test_main:
     mrs     x3, id_aa64dfr1_el1
     CHECK_EQ x3, 0, 9
     mrs     x3, id_aa64isar0_el1
-    CHECK_EQ x3, 0x0200000010201120, 10 // TLBIOS+TLBIRANGE, RDM, LSE, AES+PMULL, SHA1, SHA256
+    CHECK_EQ x3, 0x0201000010201120, 10 // TLBIOS+TLBIRANGE, FHM, RDM, LSE, AES+PMULL, SHA1, SHA256
     mrs     x3, id_aa64isar1_el1
-    CHECK_EQ x3, 0x0100001000000000, 11 // SB, XS
+    CHECK_EQ x3, 0x0100001100011000, 11 // SB, XS, FRINTTS, FCMA, JSCVT
     mrs     x3, id_aa64isar2_el1
     CHECK_EQ x3, 0, 12
     mrs     x3, id_aa64mmfr0_el1
