@@ -99,6 +99,15 @@ void simd_fcmla_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a);
 void simd_fmlal(struct a64_cpu *cpu, bool q, int part, bool sub, int rd, int rn, int rm,
                 int index);
 
+/* SDOT/UDOT (by element), FEAT_DotProd (simd_dot.c): U:opcode 0 1110 / 1 1110. */
+void simd_dot_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a);
+
+/* FEAT_DotProd: ID_AA64ISAR0_EL1.DP != 0. */
+static inline bool simd_have_dotprod(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR0_EL1, 44) != 0;
+}
+
 /* SIMD-within-a-register forms of the hottest element ops on one 64-bit chunk, for element
  * width bits (8..64): high-bit mask, ADD, SUB, and "element is zero -> all ones". */
 static inline u64 swar_high(unsigned bits)
