@@ -294,6 +294,12 @@ static int opt_replay(struct cli_state *st, const char *a)
     return 0;
 }
 
+static int opt_digest_on_exit(struct cli_state *st, const char *a)
+{
+    st->cfg->digest_on_exit = true;
+    return 0;
+}
+
 static int opt_loadvm(struct cli_state *st, const char *a)
 {
     st->cfg->loadvm = a;
@@ -410,8 +416,11 @@ static const struct cli_opt cli_opts[] = {
     {"gdb", "tcp::PORT", true, opt_gdb,
      "accept a gdb connection on 127.0.0.1:PORT (gdb-multiarch: target remote :PORT)"},
     {"s", NULL, true, opt_s, "shorthand for -gdb tcp::1234"},
-    {"record", "FILE", false, opt_record, "record a deterministic execution log"},
-    {"replay", "FILE", false, opt_replay, "replay an execution log"},
+    {"record", "FILE", true, opt_record, "record the run's inputs and digests to FILE"},
+    {"replay", "FILE", true, opt_replay,
+     "replay FILE (the recorded command line is used unless one is given)"},
+    {"digest-on-exit", NULL, true, opt_digest_on_exit,
+     "print the machine's state digest when the run ends"},
     {"loadvm", "NAME", true, opt_loadvm, "start from the snapshot NAME (savevm NAME)"},
     {"snapshot-dir", "DIR", true, opt_snapshot_dir,
      "directory of named snapshots (default: the first -drive's, else .)"},
@@ -446,6 +455,14 @@ static const struct cli_opt *find_opt(const char *name)
             return &cli_opts[i];
     return NULL;
 }
+
+int cli_option_arity(const char *name)
+{
+    const struct cli_opt *op = find_opt(name);
+    return op ? op->arg != NULL : -1;
+}
+
+const char cli_emu_version[] = EMU_VERSION;
 
 void cli_defaults(struct emu_config *cfg)
 {

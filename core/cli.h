@@ -30,6 +30,11 @@ int cli_check_machine_options(struct emu_config *cfg, char *err, size_t errlen);
 
 /* Parse a -m size: plain number = MiB, suffixes B/K/M/G/T (QEMU's). false on garbage,
  * zero or overflow. Does not apply CLI_MAX_RAM. */
+/* The arguments option NAME (without the dash) takes: 0 or 1, -1 if there is no such option. */
+int cli_option_arity(const char *name);
+/* "0.1.0" */
+extern const char cli_emu_version[];
+
 bool cli_parse_size(const char *s, u64 *bytes);
 
 #endif

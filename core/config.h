@@ -52,6 +52,7 @@ struct emu_config {
     const char *semihosting_target;  /* -semihosting-config target=native|auto */
     const char *monitor;             /* -monitor stdio|none|unix:PATH */
     const char *record, *replay;     /* -record FILE / -replay FILE */
+    bool digest_on_exit;             /* -digest-on-exit */
     const char *loadvm;              /* -loadvm NAME */
     const char *snapshot_dir;        /* -snapshot-dir DIR: where savevm NAME files go */
     u64 savevm_at;                   /* -savevm-at N:NAME: save at the first round end >= N */

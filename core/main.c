@@ -10,13 +10,19 @@
 #include "core/machine.h"
 #include "core/monitor.h"
 #include "core/snapshot.h"
+#include "core/replay.h"
 
 int main(int argc, char **argv)
 {
     static struct emu_config cfg;
     static struct machine m;
     char err[512];
-    int status = cli_parse(argc, argv, &cfg, stdout, err, sizeof(err));
+    int status = replay_cli_args(argc, argv, &argc, &argv, err, sizeof(err));
+    if (status) {
+        fprintf(stderr, "emu: %s\n", err);
+        return status;
+    }
+    status = cli_parse(argc, argv, &cfg, stdout, err, sizeof(err));
     if (status != CLI_RUN) {
         if (status)
             fprintf(stderr, "emu: %s\n", err);
@@ -30,14 +36,16 @@ int main(int argc, char **argv)
     log_mask = cfg.log_mask;
     if (cfg.log_file && !log_set_file(cfg.log_file))
         fatal("-D: cannot open log file '%s': %s", cfg.log_file, strerror(errno));
+    replay_setup(&cfg);
     machine_init(&m, machine_find(cfg.machine), &cfg);
-    snapshot_start(&m);
     if (cfg.monitor && !monitor_open(&m, cfg.monitor, err, sizeof(err)))
         fatal("-monitor: %s", err);
     if (cfg.gdb && !gdbstub_open(&m, cfg.gdb, err, sizeof(err)))
         fatal("-gdb: %s", err);
+    replay_attach(&m); /* after every other poll hook */
+    snapshot_start(&m); /* after replay_attach: -loadvm restores its section too */
     m.paused = cfg.start_paused;
-    status = machine_run(&m);
+    status = replay_finish(&m, machine_run(&m));
     gdbstub_close();
     monitor_close();
     log_flush();

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -70,16 +71,15 @@ static bool fp_image(struct fingerprint *fp, const char *key, const char *path, 
         fp_add(fp, key, "none");
         return true;
     }
-    u8 h[32];
-    u64 size;
-    if (!sha256_file(path, h, &size)) {
+    u8 h[SHA256_BYTES];
+    struct stat st;
+    if (stat(path, &st) != 0 || !sha256_file(path, h)) {
         snprintf(err, errlen, "cannot read %s image '%s': %s", key, path, strerror(errno));
         return false;
     }
-    char hex[65];
-    for (int i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", h[i]);
-    fp_add(fp, key, "sha256:%s (%llu bytes)", hex, (unsigned long long)size);
+    char hex[2 * SHA256_BYTES + 1];
+    sha256_hex(h, hex);
+    fp_add(fp, key, "sha256:%s (%llu bytes)", hex, (unsigned long long)st.st_size);
     return true;
 }
 

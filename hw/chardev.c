@@ -13,6 +13,7 @@
 
 #include "core/log.h"
 #include "core/machine.h"
+#include "core/replay.h"
 
 static struct termios saved_tty;
 static bool tty_raw;
@@ -63,7 +64,9 @@ struct chardev *chardev_open(const char *spec, struct machine *m)
         fatal("out of memory");
     ch->m = m;
     ch->in_fd = -1;
-    if (!spec || !strcmp(spec, "stdio") || !strcmp(spec, "mon:stdio")) {
+    if ((!spec || !strcmp(spec, "stdio") || !strcmp(spec, "mon:stdio")) && replay_playing()) {
+        ch->out = stdout; /* replaying: input comes from the log, the terminal is left alone */
+    } else if (!spec || !strcmp(spec, "stdio") || !strcmp(spec, "mon:stdio")) {
         ch->out = stdout;
         ch->in_fd = 0;
         ch->escapes = true;
@@ -83,12 +86,40 @@ struct chardev *chardev_open(const char *spec, struct machine *m)
     return ch;
 }
 
+/* The input layer's take(): what the front-end accepts now leaves the host queue. */
+static size_t chardev_take(void *opaque, u8 *buf, size_t cap)
+{
+    struct chardev *ch = opaque;
+    size_t n = 0;
+    while (n < cap && ch->qlen && ch->receive && ch->can_receive(ch->fe)) {
+        u8 c = ch->queue[ch->qhead];
+        ch->qhead = (ch->qhead + 1) % CHARDEV_QUEUE;
+        ch->qlen--;
+        ch->receive(ch->fe, c);
+        buf[n++] = c;
+    }
+    return n;
+}
+
+/* The input layer's deliver(): bytes taken in the recorded run, given again. */
+static bool chardev_replay(void *opaque, const u8 *buf, size_t len)
+{
+    struct chardev *ch = opaque;
+    for (size_t i = 0; i < len; i++) {
+        if (!ch->receive || !ch->can_receive(ch->fe))
+            return false;
+        ch->receive(ch->fe, buf[i]);
+    }
+    return true;
+}
+
 void chardev_set_frontend(struct chardev *ch, bool (*can_receive)(void *),
                           void (*receive)(void *, u8), void *fe)
 {
     ch->can_receive = can_receive;
     ch->receive = receive;
     ch->fe = fe;
+    replay_channel_add(REPLAY_SERIAL, "serial", chardev_take, chardev_replay, ch);
 }
 
 void chardev_write(struct chardev *ch, const u8 *buf, size_t len)
@@ -147,16 +178,14 @@ void chardev_queue_input(struct chardev *ch, const u8 *buf, size_t len)
 
 void chardev_deliver_input(struct chardev *ch)
 {
-    while (ch->qlen && ch->receive && ch->can_receive(ch->fe)) {
-        u8 c = ch->queue[ch->qhead];
-        ch->qhead = (ch->qhead + 1) % CHARDEV_QUEUE;
-        ch->qlen--;
-        ch->receive(ch->fe, c);
-    }
+    u8 buf[CHARDEV_QUEUE];
+    chardev_take(ch, buf, sizeof(buf));
 }
 
 void chardev_poll(struct chardev *ch, int timeout_ms)
 {
+    if (replay_playing())
+        return; /* no host input, and no waiting for it */
     if (ch->in_fd >= 0 && ch->qlen < CHARDEV_QUEUE / 2) {
         struct pollfd p = {.fd = ch->in_fd, .events = POLLIN};
         if (poll(&p, 1, timeout_ms > 0 ? timeout_ms : 0) > 0) {
@@ -170,5 +199,4 @@ void chardev_poll(struct chardev *ch, int timeout_ms)
     } else if (timeout_ms > 0 && ch->qlen == 0) {
         poll(NULL, 0, timeout_ms);
     }
-    chardev_deliver_input(ch);
 }

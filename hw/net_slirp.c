@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* -netdev user: user-mode networking through libslirp. slirp's clock is the virtual clock and
- * its timers are vevents, so only host socket data (delivered at poll time, via net_deliver)
- * is outside input. */
+/* -netdev user: user-mode networking through libslirp. slirp lives entirely on the host side
+ * of the input layer: its clock is virtual time, but its timers are host-side (checked at every
+ * poll, not vevents, since their arming depends on host socket traffic and a vevent cuts vCPU
+ * turns short, which would make the schedule depend on the host); the frames it produces wait
+ * in the back-end's queue until the input layer delivers (and records) them at a round's end.
+ * When replaying, there is no slirp at all: frames come from the log, guest frames go nowhere. */
 #include <arpa/inet.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -12,9 +15,12 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/machine.h"
+#include "core/replay.h"
 #include "hw/net.h"
 
 #define SLIRP_MAX_FDS 256
+
+struct slirp_timer;
 
 struct net_slirp {
     struct net_backend nb; /* first: cast from nb */
@@ -23,10 +29,12 @@ struct net_slirp {
     struct pollfd fds[SLIRP_MAX_FDS];
     int nfds;
     u32 guest_ip; /* the DHCP address, default hostfwd target (host byte order) */
+    struct slirp_timer **timers;
+    int ntimers, captimers;
 };
 
 struct slirp_timer {
-    struct vevent ev;
+    u64 deadline_ns; /* virtual time; UINT64_MAX when not armed */
     struct net_slirp *ns;
     SlirpTimerId id;
     void *cb_opaque;
@@ -34,7 +42,7 @@ struct slirp_timer {
 
 static ssize_t cb_send_packet(const void *buf, size_t len, void *opaque)
 {
-    net_deliver(opaque, buf, len);
+    net_host_input(opaque, buf, len);
     return (ssize_t)len;
 }
 
@@ -49,28 +57,35 @@ static int64_t cb_clock_get_ns(void *opaque)
     return (int64_t)vclock_now_ns(&((struct net_slirp *)opaque)->m->clock);
 }
 
-static void timer_fire(void *opaque, u64 now_ns)
-{
-    struct slirp_timer *t = opaque;
-    slirp_handle_timer(t->ns->slirp, t->id, t->cb_opaque);
-}
-
 static void *cb_timer_new_opaque(SlirpTimerId id, void *cb_opaque, void *opaque)
 {
+    struct net_slirp *ns = opaque;
     struct slirp_timer *t = calloc(1, sizeof(*t));
     if (!t)
         fatal("out of memory");
-    t->ns = opaque;
+    t->deadline_ns = UINT64_MAX;
+    t->ns = ns;
     t->id = id;
     t->cb_opaque = cb_opaque;
-    vevent_init(&t->ev, "slirp.timer", timer_fire, t);
+    if (ns->ntimers == ns->captimers) {
+        ns->captimers = ns->captimers ? 2 * ns->captimers : 8;
+        ns->timers = realloc(ns->timers, (size_t)ns->captimers * sizeof(*ns->timers));
+        if (!ns->timers)
+            fatal("out of memory");
+    }
+    ns->timers[ns->ntimers++] = t;
     return t;
 }
 
 static void cb_timer_free(void *timer, void *opaque)
 {
     struct slirp_timer *t = timer;
-    vevent_cancel(&t->ns->m->clock, &t->ev);
+    struct net_slirp *ns = t->ns;
+    for (int i = 0; i < ns->ntimers; i++)
+        if (ns->timers[i] == t) {
+            ns->timers[i] = ns->timers[--ns->ntimers];
+            break;
+        }
     free(t);
 }
 
@@ -78,7 +93,25 @@ static void cb_timer_free(void *timer, void *opaque)
 static void cb_timer_mod(void *timer, int64_t expire_ms, void *opaque)
 {
     struct slirp_timer *t = timer;
-    vevent_arm(&t->ns->m->clock, &t->ev, expire_ms < 0 ? 0 : (u64)expire_ms * 1000000ull);
+    t->deadline_ns = expire_ms < 0 ? 0 : (u64)expire_ms * 1000000ull;
+}
+
+/* Fire the timers that are due, one at a time (a handler may arm or free timers). */
+static void run_timers(struct net_slirp *ns)
+{
+    u64 now = vclock_now_ns(&ns->m->clock);
+    for (bool fired = true; fired;) {
+        fired = false;
+        for (int i = 0; i < ns->ntimers; i++) {
+            struct slirp_timer *t = ns->timers[i];
+            if (t->deadline_ns <= now) {
+                t->deadline_ns = UINT64_MAX;
+                slirp_handle_timer(ns->slirp, t->id, t->cb_opaque);
+                fired = true;
+                break;
+            }
+        }
+    }
 }
 
 static void cb_register_poll_fd(int fd, void *opaque) {}
@@ -134,6 +167,7 @@ static void slirp_poll_host(struct net_backend *nb, int timeout_ms)
 {
     struct net_slirp *ns = (struct net_slirp *)nb;
     uint32_t timeout = (uint32_t)timeout_ms;
+    run_timers(ns);
     ns->nfds = 0;
     slirp_pollfds_fill(ns->slirp, &timeout, add_poll, ns);
     /* slirp's own timeout is in its (virtual) time: only the caller's bound applies. */
@@ -196,6 +230,10 @@ static bool add_hostfwd(struct net_slirp *ns, const char *rule)
     return true;
 }
 
+/* Replaying: the recorded frames are the network. */
+static void replay_send(struct net_backend *nb, const u8 *frame, size_t len) {}
+static void replay_poll(struct net_backend *nb, int timeout_ms) {}
+
 struct net_backend *net_slirp_create(struct machine *m, const struct cfg_netdev *nd)
 {
     struct net_slirp *ns = calloc(1, sizeof(*ns));
@@ -203,6 +241,11 @@ struct net_backend *net_slirp_create(struct machine *m, const struct cfg_netdev 
         fatal("out of memory");
     ns->m = m;
     ns->nb.id = nd->id;
+    if (replay_playing()) {
+        ns->nb.send = replay_send;
+        ns->nb.poll = replay_poll;
+        return &ns->nb;
+    }
     ns->nb.send = slirp_send;
     ns->nb.poll = slirp_poll_host;
     SlirpConfig sc = {.version = 4, .in_enabled = true, .if_mtu = 1500, .if_mru = 1500};

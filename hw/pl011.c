@@ -43,8 +43,9 @@ static bool pl011_can_receive(void *opaque)
 /*
  * A received character raises RXRIS and RTRIS at once. The hardware raises RX at the FIFO
  * trigger level and RT after 32 bit periods of line idle; with input arriving only at
- * quantum boundaries the line is idle right after each delivery, so the timeout is due at
- * once (Linux's driver handles RX and RT alike).
+ * round ends the line is idle right after each delivery, so the timeout is due at once
+ * (Linux's driver handles RX and RT alike). Reading the FIFO does not pull more host input in:
+ * only the input layer delivers, at a round's end (core/replay.h).
  */
 static void pl011_receive(void *opaque, u8 c)
 {
@@ -69,8 +70,6 @@ static enum dev_status pl011_read(void *dev, u64 off, unsigned size, u64 *val)
             s->ris &= ~(PL011_INT_RX | PL011_INT_RT);
         s->rsr = v >> 8;
         pl011_update(s);
-        if (s->chr)
-            chardev_deliver_input(s->chr);
         break;
     case UARTRSR: v = s->rsr; break;
     case UARTFR:
@@ -131,8 +130,6 @@ static enum dev_status pl011_write(void *dev, u64 off, unsigned size, u64 val)
                        (unsigned long long)off);
     }
     pl011_update(s);
-    if (s->chr && off != UARTDR)
-        chardev_deliver_input(s->chr);
     return DEV_OK;
 }
 

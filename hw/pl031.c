@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/snapshot.h"
+#include "core/replay.h"
 
 #define RTCDR 0x00
 #define RTCMR 0x04
@@ -192,14 +193,16 @@ bool pl031_parse_base(const char *spec, u64 *epoch_s)
         return true;
     }
     if (!strcmp(spec, "utc") || !strcmp(spec, "localtime")) {
-        /* The only host-time input: read once, here (docs/DETERMINISM.md rule 4). localtime
-         * shows the host's wall-clock time, so the zone offset is folded in. */
+        /* The only host-time input: read once, here, through the input layer, which logs it
+         * when recording and returns the logged value when replaying. localtime shows the
+         * host's wall-clock time, so the zone offset is folded in. */
         time_t now = time(NULL);
         struct tm lt;
-        *epoch_s = (u64)now;
+        u64 e = (u64)now;
         tzset();
         if (!strcmp(spec, "localtime") && localtime_r(&now, &lt))
-            *epoch_s += (u64)(s64)lt.tm_gmtoff;
+            e += (u64)(s64)lt.tm_gmtoff;
+        *epoch_s = replay_host_value("rtc-base", e);
         return true;
     }
     struct tm tm = {0};

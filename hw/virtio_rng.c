@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* virtio-rng (VIRTIO 1.2 §5.4). Deterministic by default: bytes come from xoshiro256**
- * (Blackman & Vigna) seeded through splitmix64, so the same seed gives the same guest. Host
- * entropy (getrandom) only when the user asks for it. */
+/* virtio-rng (VIRTIO 1.2 §5.4). Bytes come from xoshiro256** (Blackman & Vigna) seeded through
+ * splitmix64, so the same seed gives the same guest. entropy=host draws the seed from the host
+ * (getrandom) once, when the device is created, through the input layer, so a recording logs
+ * it and a replay reuses it: never host entropy in the middle of a run. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 
 #include "core/log.h"
 #include "core/snapshot.h"
+#include "core/replay.h"
 #include "hw/virtio.h"
 #include "hw/virtio_devices.h"
 #include "hw/virtio_mmio.h"
@@ -51,17 +53,21 @@ static void rng_seed(struct virtio_rng *r)
     }
 }
 
+static u64 host_seed(void)
+{
+    u64 v;
+    u8 *buf = (u8 *)&v;
+    for (size_t done = 0; done < sizeof(v);) {
+        ssize_t n = getrandom(buf + done, sizeof(v) - done, 0);
+        if (n <= 0)
+            fatal("getrandom failed");
+        done += (size_t)n;
+    }
+    return v;
+}
+
 static void rng_fill(struct virtio_rng *r, u8 *buf, u32 len)
 {
-    if (r->host_entropy) {
-        for (u32 done = 0; done < len;) {
-            ssize_t n = getrandom(buf + done, len - done, 0);
-            if (n <= 0)
-                fatal("getrandom failed");
-            done += (u32)n;
-        }
-        return;
-    }
     for (u32 i = 0; i < len; i += 8) {
         u64 v = xoshiro_next(r->s);
         memcpy(buf + i, &v, len - i < 8 ? len - i : 8);
@@ -129,8 +135,8 @@ void virtio_rng_attach(struct virtio_mmio *t, u64 seed, bool host_entropy)
     struct virtio_rng *r = calloc(1, sizeof(*r));
     if (!r)
         fatal("out of memory");
-    r->seed = seed;
     r->host_entropy = host_entropy;
+    r->seed = host_entropy ? replay_host_value("rng-seed", host_seed()) : seed;
     rng_seed(r);
     virtio_mmio_attach(t, &r->vd, &virtio_rng_ops);
 }

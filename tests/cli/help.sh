@@ -7,5 +7,4 @@ expect 2 "unknown -d item 'bogus' (try -d help)" -d int,bogus
 expect 0 "emu version" -version
 expect 0 "emu version" --version
 expect 0 "-max-insns N" -help
-expect 0 "(not implemented yet)" -help
 finish

@@ -1,0 +1,423 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The input layer and record/replay (core/replay.h, docs/DETERMINISM.md): input channels,
+ * delivery at round ends, the log being written or replayed, the in-memory journal, digests.
+ */
+#include "core/replay.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cli.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/machine.h"
+#include "core/replay_internal.h"
+#include "core/snapshot.h"
+
+/* The snapshot core (core/snapshot.c) may not be linked into every build yet: the section is
+ * registered only when it is. */
+#pragma weak snap_register
+#pragma weak snap_put_u64
+#pragma weak snap_get_u64
+
+#define RP_DIGEST_EVERY 100000000ull   /* instructions between digests */
+#define RP_RAM_WINDOW (32ull << 20)     /* RAM bytes hashed per periodic digest */
+#define RP_TAKE_MAX 65536
+
+enum rp_mode { RP_LIVE, RP_RECORD, RP_PLAY };
+
+struct rp_channel {
+    enum replay_kind kind;
+    const char *name;
+    replay_take_fn take;
+    replay_deliver_fn deliver;
+    void *opaque;
+};
+
+static struct {
+    enum rp_mode mode;
+    bool journal; /* keep delivered inputs in memory (always when recording or replaying) */
+    bool digest_on_exit;
+    struct rp_channel *ch;
+    int nch;
+    /* The journal: in a live run what was delivered, when replaying the whole log. */
+    struct rp_event *ev;
+    size_t nev, cap;
+    size_t cursor;       /* next event for a round end (REPLAY_VALUE records are skipped) */
+    size_t value_cursor; /* next REPLAY_VALUE (replaying) */
+    u64 live_round;      /* round ends before this one take their input from the journal */
+    struct machine *m;
+    void (*prev_poll)(struct machine *m, bool idle);
+    /* the log */
+    const char *path;
+    FILE *out;
+    struct rp_header h;
+    bool complete, truncated_reported;
+    u64 next_digest, ram_pos;
+    u64 counts[REPLAY_NKINDS];
+} rp;
+
+void replay_reset(void)
+{
+    for (size_t i = 0; i < rp.nev && rp.mode != RP_PLAY; i++)
+        free(rp.ev[i].payload);
+    free(rp.ev);
+    free(rp.ch);
+    memset(&rp, 0, sizeof(rp));
+}
+
+bool replay_playing(void) { return rp.mode == RP_PLAY; }
+void replay_set_digest_on_exit(bool on) { rp.digest_on_exit = on; }
+size_t replay_journal_count(void) { return rp.nev; }
+u64 replay_journal_live_round(void) { return rp.live_round; }
+
+void replay_journal_enable(struct machine *m)
+{
+    (void)m;
+    rp.journal = true;
+}
+
+void replay_channel_add(enum replay_kind kind, const char *name, replay_take_fn take,
+                        replay_deliver_fn deliver, void *opaque)
+{
+    rp.ch = realloc(rp.ch, (size_t)(rp.nch + 1) * sizeof(*rp.ch));
+    if (!rp.ch)
+        fatal("out of memory");
+    rp.ch[rp.nch++] = (struct rp_channel){kind, name, take, deliver, opaque};
+}
+
+/* Append an input or digest at the current point: to the journal, and to the log file. */
+static void append(enum replay_kind kind, int channel, const u8 *p, size_t len)
+{
+    struct rp_event e = {.kind = (u8)kind, .channel = (u16)channel, .len = (u32)len};
+    if (rp.m) {
+        e.round = rp.m->rounds;
+        e.icount = vclock_icount(&rp.m->clock);
+        e.vtime = vclock_now_ns(&rp.m->clock);
+    }
+    rp.counts[kind]++;
+    if (rp.out) {
+        e.payload = (u8 *)p;
+        rp_event_write(rp.out, &e);
+    }
+    if (!rp.journal)
+        return;
+    e.payload = malloc(len ? len : 1);
+    if (!e.payload)
+        fatal("out of memory");
+    memcpy(e.payload, p, len);
+    if (rp.nev == rp.cap) {
+        rp.cap = rp.cap ? rp.cap * 2 : 256;
+        rp.ev = realloc(rp.ev, rp.cap * sizeof(*rp.ev));
+        if (!rp.ev)
+            fatal("out of memory");
+    }
+    rp.ev[rp.nev++] = e;
+    rp.cursor = rp.nev;
+}
+
+u64 replay_host_value(const char *name, u64 live)
+{
+    if (rp.mode == RP_PLAY) {
+        while (rp.value_cursor < rp.nev && rp.ev[rp.value_cursor].kind != REPLAY_VALUE)
+            rp.value_cursor++;
+        if (rp.value_cursor == rp.nev)
+            fatal("replay diverged while building the machine: the log has no value for %s",
+                  name);
+        const struct rp_event *e = &rp.ev[rp.value_cursor++];
+        struct rp_cur c = {.p = e->payload, .n = e->len};
+        char *rec = rp_get_str(&c);
+        u64 v = rp_get_u64(&c);
+        if (c.bad || strcmp(rec, name))
+            fatal("replay diverged while building the machine: the log has %s where %s was "
+                  "expected", rec, name);
+        free(rec);
+        return v;
+    }
+    struct rp_buf b = {0};
+    rp_put_str(&b, name);
+    rp_put_u64(&b, live);
+    append(REPLAY_VALUE, 0, b.p, b.n);
+    free(b.p);
+    return live;
+}
+
+static NORETURN void diverged(int cpu, const char *fmt, const char *why)
+{
+    u64 ic = vclock_icount(&rp.m->clock);
+    if (cpu >= 0)
+        fatal("replay diverged at icount %llu on cpu %d: %s", (unsigned long long)ic, cpu, why);
+    fatal(fmt, (unsigned long long)ic, why);
+}
+
+static void check_digest(const struct rp_event *e)
+{
+    char why[256];
+    int cpu;
+    if (!rp_digest_check(rp.m, e->payload, e->len, why, sizeof(why), &cpu))
+        diverged(cpu, "replay diverged at icount %llu: %s", why);
+}
+
+/* Deliver one journaled or logged event at this round's end. */
+static void deliver(const struct rp_event *e)
+{
+    struct machine *m = rp.m;
+    char why[256];
+    if (e->round != m->rounds || e->icount != vclock_icount(&m->clock)) {
+        snprintf(why, sizeof(why), "a %s record is at round %llu icount %llu, the run is at "
+                 "round %llu", e->kind == REPLAY_DIGEST ? "digest" : "input",
+                 (unsigned long long)e->round, (unsigned long long)e->icount,
+                 (unsigned long long)m->rounds);
+        diverged(-1, "replay diverged at icount %llu: %s", why);
+    }
+    switch (e->kind) {
+    case REPLAY_SERIAL:
+    case REPLAY_NET:
+        if (e->channel >= rp.nch || rp.ch[e->channel].kind != e->kind) {
+            snprintf(why, sizeof(why), "input for channel %u, which this machine lacks",
+                     e->channel);
+            diverged(-1, "replay diverged at icount %llu: %s", why);
+        }
+        if (!rp.ch[e->channel].deliver(rp.ch[e->channel].opaque, e->payload, e->len)) {
+            snprintf(why, sizeof(why), "%s did not accept %u bytes of input",
+                     rp.ch[e->channel].name, e->len);
+            diverged(-1, "replay diverged at icount %llu: %s", why);
+        }
+        break;
+    case REPLAY_DIGEST:
+        check_digest(e);
+        break;
+    case REPLAY_END: {
+        struct rp_cur c = {.p = e->payload, .n = e->len};
+        machine_request_shutdown(m, (int)rp_get_u32(&c));
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* Take what each channel's host side has for the guest now, log it, count it. */
+static void take_live(struct machine *m)
+{
+    static u8 buf[RP_TAKE_MAX];
+    for (int i = 0; i < rp.nch; i++) {
+        size_t n;
+        while (rp.ch[i].take && (n = rp.ch[i].take(rp.ch[i].opaque, buf, sizeof(buf))) > 0)
+            append(rp.ch[i].kind, i, buf, n);
+    }
+    if (rp.mode == RP_RECORD && vclock_icount(&m->clock) >= rp.next_digest) {
+        struct rp_buf b = {0};
+        rp_digest(m, &b, rp.h.ram_window, &rp.ram_pos);
+        append(REPLAY_DIGEST, 0, b.p, b.n);
+        free(b.p);
+        rp.next_digest = vclock_icount(&m->clock) + rp.h.digest_every;
+    }
+    rp.live_round = m->rounds + 1;
+}
+
+static void round_end(struct machine *m)
+{
+    if (rp.mode != RP_PLAY && m->rounds >= rp.live_round) {
+        take_live(m);
+        return;
+    }
+    /* Replaying, or re-executing journaled history after a restore: host input waits. */
+    while (rp.cursor < rp.nev && !m->shutdown) {
+        const struct rp_event *e = &rp.ev[rp.cursor];
+        if (e->kind == REPLAY_VALUE) {
+            rp.cursor++;
+            continue;
+        }
+        if (e->round > m->rounds)
+            break;
+        rp.cursor++;
+        deliver(e);
+    }
+    if (rp.mode == RP_PLAY && rp.cursor == rp.nev && !rp.complete && !m->shutdown) {
+        log_printf("emu: replay log ends early at icount %llu (truncated)\n",
+                   (unsigned long long)vclock_icount(&m->clock));
+        rp.truncated_reported = true;
+        machine_request_shutdown(m, 1);
+    }
+}
+
+/* The last poll hook: every other one has collected host input (or been skipped). */
+static void rp_poll(struct machine *m, bool idle)
+{
+    if (rp.prev_poll)
+        rp.prev_poll(m, idle);
+    if (machine_at_round_end(m) && !m->paused && !m->shutdown)
+        round_end(m);
+}
+
+static void snap_save(void *opaque, struct snap_writer *w)
+{
+    snap_put_u64(w, rp.cursor);
+    snap_put_u64(w, rp.next_digest);
+    snap_put_u64(w, rp.ram_pos);
+}
+
+static void snap_load(void *opaque, struct snap_reader *r, u32 version)
+{
+    u64 cursor = snap_get_u64(r);
+    rp.next_digest = snap_get_u64(r);
+    rp.ram_pos = snap_get_u64(r);
+    /* live_round is not restored: it is how far the journal reaches, which a restore to an
+     * earlier point does not shorten. */
+    rp.cursor = cursor < rp.nev ? (size_t)cursor : rp.nev;
+}
+
+void replay_journal_seek(struct machine *m)
+{
+    size_t lo = 0, hi = rp.nev;
+    while (lo < hi) { /* rounds are non-decreasing along the journal */
+        size_t mid = (lo + hi) / 2;
+        if (rp.ev[mid].round < m->rounds)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    rp.cursor = lo;
+}
+
+void replay_snap_register(struct machine *m)
+{
+    if (snap_register)
+        snap_register(m, "replay", 1, snap_save, snap_load, NULL);
+}
+
+static void add_image(const char *role, const char *path)
+{
+    if (!path || rp.h.nimg == RP_MAX_IMAGES)
+        return;
+    struct rp_image *im = &rp.h.img[rp.h.nimg++];
+    im->role = strdup(role);
+    im->path = strdup(path);
+    if (!im->role || !im->path)
+        fatal("out of memory");
+    if (!sha256_file(path, im->sha))
+        fatal("%s: cannot read '%s': %s", rp.mode == RP_PLAY ? "-replay" : "-record", path,
+              strerror(errno));
+}
+
+/* The files whose contents the guest sees, in a fixed order. */
+static void hash_images(const struct emu_config *cfg)
+{
+    add_image("kernel", cfg->kernel);
+    add_image("initrd", cfg->initrd);
+    add_image("dtb", cfg->dtb);
+    add_image("bios", cfg->bios);
+    for (int i = 0; i < cfg->ndrives; i++)
+        add_image("drive", cfg->drives[i].file);
+}
+
+void replay_setup(struct emu_config *cfg)
+{
+    rp.digest_on_exit = rp.digest_on_exit || cfg->digest_on_exit;
+    if (cfg->record) {
+        rp.mode = RP_RECORD;
+        rp.journal = true;
+        rp.path = cfg->record;
+        rp.h = rp_cli_header;
+        rp.h.emu_version = cli_emu_version;
+        rp.h.digest_every = RP_DIGEST_EVERY;
+        rp.h.ram_window = RP_RAM_WINDOW;
+        hash_images(cfg);
+        rp.out = fopen(cfg->record, "wb");
+        if (!rp.out)
+            fatal("-record: cannot create '%s': %s", cfg->record, strerror(errno));
+        rp_header_write(rp.out, &rp.h);
+        rp.next_digest = rp.h.digest_every;
+    } else if (cfg->replay) {
+        rp.mode = RP_PLAY;
+        rp.journal = true;
+        rp.path = cfg->replay;
+        rp.h = rp_cli_log.h;
+        rp.ev = rp_cli_log.ev;
+        rp.nev = rp_cli_log.nev;
+        rp.complete = rp_cli_log.complete;
+        struct rp_header now = {0};
+        struct rp_header saved = rp.h;
+        rp.h = now;
+        hash_images(cfg);
+        now = rp.h;
+        rp.h = saved;
+        if (now.nimg != saved.nimg)
+            fatal("-replay %s: the recording used %d image files, this run %d", rp.path,
+                  saved.nimg, now.nimg);
+        for (int i = 0; i < now.nimg; i++)
+            if (memcmp(now.img[i].sha, saved.img[i].sha, SHA256_BYTES)) {
+                char a[65], b[65];
+                sha256_hex(now.img[i].sha, a);
+                sha256_hex(saved.img[i].sha, b);
+                fatal("-replay %s: %s '%s' differs from the recording's '%s' (sha256 %.16s... "
+                      "!= %.16s...)", rp.path, now.img[i].role, now.img[i].path,
+                      saved.img[i].path, a, b);
+            }
+    }
+}
+
+void replay_attach(struct machine *m)
+{
+    rp.m = m;
+    rp.prev_poll = m->poll;
+    m->poll = rp_poll;
+    replay_snap_register(m);
+}
+
+int replay_finish(struct machine *m, int status)
+{
+    char line[160];
+    if (rp.mode == RP_RECORD) {
+        struct rp_buf b = {0};
+        rp_put_u32(&b, (u32)status);
+        rp_digest(m, &b, 0, &rp.ram_pos);
+        append(REPLAY_END, 0, b.p, b.n);
+        free(b.p);
+        fclose(rp.out);
+        rp.out = NULL;
+    } else if (rp.mode == RP_PLAY) {
+        size_t left = rp.cursor;
+        while (left < rp.nev && rp.ev[left].kind == REPLAY_VALUE)
+            left++;
+        size_t end = rp.complete ? rp.nev - 1 : rp.nev; /* records before the trailer */
+        if (left < end)
+            fatal("replay diverged at icount %llu: the run ended before the log (next record "
+                  "at icount %llu)", (unsigned long long)vclock_icount(&m->clock),
+                  (unsigned long long)rp.ev[left].icount);
+        if (!rp.complete) {
+            if (!rp.truncated_reported)
+                log_printf("emu: replay log ends early at icount %llu (truncated)\n",
+                           (unsigned long long)vclock_icount(&m->clock));
+            status = 1;
+        } else {
+            const struct rp_event *e = &rp.ev[end];
+            if (e->icount != vclock_icount(&m->clock))
+                fatal("replay diverged at icount %llu: the recording ended at icount %llu",
+                      (unsigned long long)vclock_icount(&m->clock),
+                      (unsigned long long)e->icount);
+            struct rp_cur c = {.p = e->payload, .n = e->len};
+            status = (int)rp_get_u32(&c);
+            struct rp_event d = *e;
+            d.payload += 4;
+            d.len -= 4;
+            check_digest(&d);
+        }
+    }
+    if (rp.digest_on_exit) {
+        rp_digest_line(m, line, sizeof(line));
+        log_printf("emu: digest %s\n", line);
+    }
+    log_flush();
+    return status;
+}
+
+void replay_digest_print(struct machine *m, FILE *out)
+{
+    char line[160];
+    rp_digest_line(m, line, sizeof(line));
+    fprintf(out, "%s\n", line);
+}
