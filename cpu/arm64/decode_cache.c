@@ -78,7 +78,7 @@ struct a64_dpage *a64_dpage_get(struct machine *m, u64 pa_page)
     struct a64_dpage *p = cc->free_list;
     if (p)
         cc->free_list = p->next;
-    else if (!(p = malloc(sizeof(*p))))
+    else if (!(p = aligned_alloc(_Alignof(struct a64_dpage), sizeof(*p))))
         fatal("out of memory (decoded code)");
     init_page(p);
     p->pa = pa_page;

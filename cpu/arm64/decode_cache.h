@@ -16,8 +16,10 @@
 
 #define A64_INSNS_PER_PAGE (PAGE_SIZE / 4)
 
+/* One decoded slot. Aligned to 64 bytes so that the step loop finds a slot with a shift of
+ * the page offset instead of a multiply (and a slot never straddles two cache lines). */
 struct a64_insn {
-    a64_exec_fn fn;
+    _Alignas(64) a64_exec_fn fn;
     union a64_args a;
 };
 

@@ -1,0 +1,592 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Specialised executors for the hottest A64 integer forms, chosen once per decoded slot by
+ * a64_specialise(). Each one is the generic executor's pseudocode with the decode-time
+ * constants folded in; anything unusual (register 31 as SP, reserved encodings, sign-extending
+ * loads, rare shift types) keeps the generic executor.
+ */
+#include "cpu/arm64/specialise.h"
+
+#include "cpu/arm64/alu.h"
+#include "cpu/arm64/ldst.h"
+
+_Static_assert(sizeof(struct a64_fast_args) <= sizeof(union a64_args),
+               "a64_fast_args must fit a decoded slot");
+
+static inline const struct a64_fast_args *fa(const union a64_args *a)
+{
+    return (const struct a64_fast_args *)(const void *)a;
+}
+
+/* ---- Add/subtract and logical, immediate --------------------------------------------------
+ * ADD/SUB: imm holds +imm or -imm, already shifted; Rd and Rn are not 31 (not SP). */
+static void addi_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    cpu->x[f->rd] = cpu->x[f->rn] + f->imm;
+}
+
+static void addi_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    cpu->x[f->rd] = (u32)(cpu->x[f->rn] + f->imm);
+}
+
+/* 64-bit ADD/SUB with SP as Rd and/or Rn (stack adjustments). */
+static void addi_xsp(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x_sp(cpu, f->rd, a64_x_sp(cpu, f->rn) + f->imm);
+}
+
+/* ADDS/SUBS (CMP/CMN when Rd is 31): Rn is not 31. */
+static inline void addsub_flags(struct a64_cpu *cpu, const struct a64_fast_args *f, bool sf,
+                                bool sub, u64 y)
+{
+    u32 nzcv;
+    u64 r = a64_add_with_carry(sf, cpu->x[f->rn], sub ? ~y : y, sub, &nzcv);
+    cpu->nzcv = nzcv;
+    a64_set_x(cpu, f->rd, r);
+}
+
+static void subsi_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    addsub_flags(cpu, fa(a), true, true, fa(a)->imm);
+}
+static void subsi_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    addsub_flags(cpu, fa(a), false, true, fa(a)->imm);
+}
+static void addsi_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    addsub_flags(cpu, fa(a), true, false, fa(a)->imm);
+}
+static void addsi_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    addsub_flags(cpu, fa(a), false, false, fa(a)->imm);
+}
+
+/* AND/ORR/EOR (immediate), Rd not 31 (that would be SP): imm is the mask, truncated to 32 bits
+ * for W forms, so AND needs no truncation of its own. */
+static void andi(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    cpu->x[f->rd] = cpu->x[f->rn] & f->imm;
+}
+static void orri_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    cpu->x[f->rd] = cpu->x[f->rn] | f->imm;
+}
+static void orri_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    cpu->x[f->rd] = (u32)(cpu->x[f->rn] | f->imm);
+}
+static void eori_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    cpu->x[f->rd] = cpu->x[f->rn] ^ f->imm;
+}
+static void eori_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    cpu->x[f->rd] = (u32)(cpu->x[f->rn] ^ f->imm);
+}
+
+/* ANDS (immediate), TST when Rd is 31. */
+static inline void andsi(struct a64_cpu *cpu, const union a64_args *a, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 r = cpu->x[f->rn] & f->imm;
+    cpu->nzcv = a64_nz_flags(sf, r);
+    a64_set_x(cpu, f->rd, r);
+}
+static void andsi_x(struct a64_cpu *cpu, const union a64_args *a) { andsi(cpu, a, true); }
+static void andsi_w(struct a64_cpu *cpu, const union a64_args *a) { andsi(cpu, a, false); }
+
+/* MOVZ/MOVN: the final value; MOVK: imm is the lane value, imm2 the lane mask. */
+static void movi(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x(cpu, f->rd, f->imm);
+}
+static void movk_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x(cpu, f->rd, (cpu->x[f->rd] & ~f->imm2) | f->imm);
+}
+static void movk_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x(cpu, f->rd, (u32)((cpu->x[f->rd] & ~f->imm2) | f->imm));
+}
+
+/* ---- Logical and add/subtract, shifted register, LSL only --------------------------------
+ * The operand is Rm << sh; W results are truncated at the end (the low 32 bits of every
+ * operation here depend only on the low 32 bits of its inputs). */
+enum alu_op { OP_AND, OP_BIC, OP_ORR, OP_ORN, OP_EOR, OP_ADD, OP_SUB };
+
+static inline u64 alu(enum alu_op op, u64 x, u64 y)
+{
+    switch (op) {
+    case OP_AND: return x & y;
+    case OP_BIC: return x & ~y;
+    case OP_ORR: return x | y;
+    case OP_ORN: return x | ~y;
+    case OP_EOR: return x ^ y;
+    case OP_ADD: return x + y;
+    default: return x - y;
+    }
+}
+
+static inline void alu_lsl(struct a64_cpu *cpu, const union a64_args *a, enum alu_op op, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 r = alu(op, cpu->x[f->rn], cpu->x[f->rm] << f->sh);
+    a64_set_x(cpu, f->rd, a64_trunc(sf, r));
+}
+
+static void and_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_AND, true); }
+static void and_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_AND, false); }
+static void bic_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_BIC, true); }
+static void bic_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_BIC, false); }
+static void orr_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_ORR, true); }
+static void orr_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_ORR, false); }
+static void orn_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_ORN, true); }
+static void orn_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_ORN, false); }
+static void eor_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_EOR, true); }
+static void eor_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_EOR, false); }
+static void add_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_ADD, true); }
+static void add_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_ADD, false); }
+static void sub_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_SUB, true); }
+static void sub_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_SUB, false); }
+
+static inline void ands_lsl(struct a64_cpu *cpu, const union a64_args *a, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 r = a64_trunc(sf, cpu->x[f->rn] & (cpu->x[f->rm] << f->sh));
+    cpu->nzcv = a64_nz_flags(sf, r);
+    a64_set_x(cpu, f->rd, r);
+}
+static void ands_x(struct a64_cpu *c, const union a64_args *a) { ands_lsl(c, a, true); }
+static void ands_w(struct a64_cpu *c, const union a64_args *a) { ands_lsl(c, a, false); }
+
+static void subs_x(struct a64_cpu *c, const union a64_args *a)
+{
+    addsub_flags(c, fa(a), true, true, c->x[fa(a)->rm] << fa(a)->sh);
+}
+static void subs_w(struct a64_cpu *c, const union a64_args *a)
+{
+    addsub_flags(c, fa(a), false, true, c->x[fa(a)->rm] << fa(a)->sh);
+}
+static void adds_x(struct a64_cpu *c, const union a64_args *a)
+{
+    addsub_flags(c, fa(a), true, false, c->x[fa(a)->rm] << fa(a)->sh);
+}
+static void adds_w(struct a64_cpu *c, const union a64_args *a)
+{
+    addsub_flags(c, fa(a), false, false, c->x[fa(a)->rm] << fa(a)->sh);
+}
+
+/* ---- Bitfield moves: imm = wmask, imm2 = tmask, sh = immr, rm = imms -------------------- */
+static inline void ubfm(struct a64_cpu *cpu, const union a64_args *a, unsigned ds)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 bot = a64_ror(cpu->x[f->rn], f->sh, ds) & f->imm;
+    a64_set_x(cpu, f->rd, a64_trunc(ds == 64, bot & f->imm2));
+}
+static void ubfm_x(struct a64_cpu *c, const union a64_args *a) { ubfm(c, a, 64); }
+static void ubfm_w(struct a64_cpu *c, const union a64_args *a) { ubfm(c, a, 32); }
+
+static inline void sbfm(struct a64_cpu *cpu, const union a64_args *a, unsigned ds)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 src = cpu->x[f->rn];
+    u64 bot = a64_ror(src, f->sh, ds) & f->imm;
+    u64 top = (src >> f->rm) & 1 ? ~0ull : 0;
+    a64_set_x(cpu, f->rd, a64_trunc(ds == 64, (top & ~f->imm2) | (bot & f->imm2)));
+}
+static void sbfm_x(struct a64_cpu *c, const union a64_args *a) { sbfm(c, a, 64); }
+static void sbfm_w(struct a64_cpu *c, const union a64_args *a) { sbfm(c, a, 32); }
+
+/* ---- Branches: imm is the byte offset; sh the condition or the tested bit ----------------- */
+static void b_cond(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    if (a64_cond_holds(f->sh, cpu->nzcv))
+        cpu->npc = cpu->pc + f->imm;
+}
+static void cbz_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    if (cpu->x[fa(a)->rd] == 0)
+        cpu->npc = cpu->pc + fa(a)->imm;
+}
+static void cbz_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    if ((u32)cpu->x[fa(a)->rd] == 0)
+        cpu->npc = cpu->pc + fa(a)->imm;
+}
+static void cbnz_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    if (cpu->x[fa(a)->rd] != 0)
+        cpu->npc = cpu->pc + fa(a)->imm;
+}
+static void cbnz_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    if ((u32)cpu->x[fa(a)->rd] != 0)
+        cpu->npc = cpu->pc + fa(a)->imm;
+}
+static void tbz(struct a64_cpu *cpu, const union a64_args *a)
+{
+    if (!((cpu->x[fa(a)->rd] >> fa(a)->sh) & 1))
+        cpu->npc = cpu->pc + fa(a)->imm;
+}
+static void tbnz(struct a64_cpu *cpu, const union a64_args *a)
+{
+    if ((cpu->x[fa(a)->rd] >> fa(a)->sh) & 1)
+        cpu->npc = cpu->pc + fa(a)->imm;
+}
+
+/* ---- Single-register loads (zero-extending) and stores ---------------------------------------
+ * imm: byte offset (offset forms) or writeback offset (pre/post); sh: Rm's shift (register
+ * offset, LSL only); flags: the ISS of forms without writeback. rd is Rt. The base may be SP
+ * (a64_ldst_base() checks its alignment). */
+enum ldst_mode { M_IMM, M_REG, M_POST, M_PRE };
+
+static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, bool load,
+                        enum ldst_mode mode)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 base = a64_ldst_base(cpu, f->rn);
+    u64 va = mode == M_IMM   ? base + f->imm
+             : mode == M_REG ? base + (cpu->x[f->rm] << f->sh)
+             : mode == M_PRE ? base + f->imm
+                             : base;
+    /* Never LDTR/STTR: masking the bit lets the compiler drop the fast-table choice. */
+    u32 flags = f->flags & ~A64_MEM_UNPRIV;
+    if (load)
+        a64_set_x(cpu, f->rd, a64_read(cpu, va, bytes, flags));
+    else
+        a64_write(cpu, va, bytes, cpu->x[f->rd], flags);
+    if (mode == M_POST)
+        a64_set_x_sp(cpu, f->rn, base + f->imm);
+    else if (mode == M_PRE)
+        a64_set_x_sp(cpu, f->rn, va);
+}
+
+#define LDST_SIZES(name, load, mode)                                                          \
+    static void name##1(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 1, load, mode); } \
+    static void name##2(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 2, load, mode); } \
+    static void name##4(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 4, load, mode); } \
+    static void name##8(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 8, load, mode); } \
+    static const a64_exec_fn name[4] = {name##1, name##2, name##4, name##8};
+LDST_SIZES(ldr_imm, true, M_IMM)
+LDST_SIZES(str_imm, false, M_IMM)
+LDST_SIZES(ldr_reg, true, M_REG)
+LDST_SIZES(str_reg, false, M_REG)
+LDST_SIZES(ldr_post, true, M_POST)
+LDST_SIZES(str_post, false, M_POST)
+LDST_SIZES(ldr_pre, true, M_PRE)
+LDST_SIZES(str_pre, false, M_PRE)
+#undef LDST_SIZES
+
+/* ---- Load/store pair of X or W registers (not LDPSW) -----------------------------------------
+ * imm: byte offset; rd, rm: Rt, Rt2. Both accesses happen before any register is written;
+ * word pairs are two word accesses (alignment is checked per element), as in ldst_pair.c. */
+static inline void ldstp(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, bool load,
+                         enum ldst_mode mode)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 base = a64_ldst_base(cpu, f->rn);
+    u64 va = mode == M_POST ? base : base + f->imm;
+    if (load) {
+        u64 v1 = a64_read(cpu, va, bytes, 0);
+        u64 v2 = a64_read(cpu, va + bytes, bytes, 0);
+        a64_set_x(cpu, f->rd, v1);
+        a64_set_x(cpu, f->rm, v2);
+    } else if (bytes == 8) {
+        const u64 v[2] = {cpu->x[f->rd], cpu->x[f->rm]};
+        a64_write16(cpu, va, v, 0);
+    } else {
+        u64 v1 = cpu->x[f->rd], v2 = cpu->x[f->rm];
+        a64_write(cpu, va, 4, v1, 0);
+        a64_write(cpu, va + 4, 4, v2, 0);
+    }
+    if (mode != M_IMM)
+        a64_set_x_sp(cpu, f->rn, base + f->imm);
+}
+
+#define LDSTP_MODES(name, bytes, load)                                                          \
+    static void name##_imm(struct a64_cpu *c, const union a64_args *a) { ldstp(c, a, bytes, load, M_IMM); } \
+    static void name##_post(struct a64_cpu *c, const union a64_args *a) { ldstp(c, a, bytes, load, M_POST); } \
+    static void name##_pre(struct a64_cpu *c, const union a64_args *a) { ldstp(c, a, bytes, load, M_PRE); } \
+    static const a64_exec_fn name[4] = {name##_imm, name##_post, name##_imm, name##_pre};
+LDSTP_MODES(ldp_x, 8, true)
+LDSTP_MODES(stp_x, 8, false)
+LDSTP_MODES(ldp_w, 4, true)
+LDSTP_MODES(stp_w, 4, false)
+#undef LDSTP_MODES
+
+/* ---- Conditional select: sh = cond; inv/inc select CSINV/CSINC/CSNEG ------------------------ */
+static inline void csel(struct a64_cpu *cpu, const union a64_args *a, bool inv, bool inc, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 r;
+    if (a64_cond_holds(f->sh, cpu->nzcv))
+        r = cpu->x[f->rn];
+    else
+        r = (inv ? ~cpu->x[f->rm] : cpu->x[f->rm]) + inc;
+    a64_set_x(cpu, f->rd, a64_trunc(sf, r));
+}
+static void csel_x(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, false, true); }
+static void csel_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, false, false); }
+static void csinc_x(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, true, true); }
+static void csinc_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, true, false); }
+static void csinv_x(struct a64_cpu *c, const union a64_args *a) { csel(c, a, true, false, true); }
+static void csinv_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, true, false, false); }
+static void csneg_x(struct a64_cpu *c, const union a64_args *a) { csel(c, a, true, true, true); }
+static void csneg_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, true, true, false); }
+
+/* ---- Multiply-add: sh = Ra ------------------------------------------------------------------ */
+static void madd_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x(cpu, f->rd, cpu->x[f->sh] + cpu->x[f->rn] * cpu->x[f->rm]);
+}
+static void madd_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x(cpu, f->rd, (u32)(cpu->x[f->sh] + cpu->x[f->rn] * cpu->x[f->rm]));
+}
+
+/* ---- Selection ----------------------------------------------------------------------------- */
+/* The decoder's executor for a pattern (see tools/decodetree.py: called through the generic
+ * type). */
+#define GENERIC(name) ((a64_exec_fn)(void (*)(void))a64_exec_##name)
+
+static a64_exec_fn spec_addsub_imm(a64_exec_fn fn, const struct arg_ri *g, struct a64_fast_args *f)
+{
+    u64 y = (u64)g->imm << (g->sh ? 12 : 0);
+    bool sub = fn == GENERIC(SUB_i) || fn == GENERIC(SUBS_i);
+    f->rd = (u8)g->rd;
+    f->rn = (u8)g->rn;
+    if (fn == GENERIC(ADD_i) || fn == GENERIC(SUB_i)) {
+        f->imm = sub ? -y : y;
+        if (g->rd != 31 && g->rn != 31)
+            return g->sf ? addi_x : addi_w;
+        return g->sf ? addi_xsp : NULL;
+    }
+    if (g->rn == 31)
+        return NULL;
+    f->imm = y;
+    if (sub)
+        return g->sf ? subsi_x : subsi_w;
+    return g->sf ? addsi_x : addsi_w;
+}
+
+static a64_exec_fn spec_logic_imm(a64_exec_fn fn, const struct arg_logic_i *g,
+                                  struct a64_fast_args *f)
+{
+    u64 m = a64_logic_imm(g->n, g->immr, g->imms);
+    if (!m || (!g->sf && g->n))
+        return NULL; /* reserved: the generic executor raises UNDEFINED */
+    f->imm = a64_trunc(g->sf, m);
+    f->rd = (u8)g->rd;
+    f->rn = (u8)g->rn;
+    if (fn == GENERIC(ANDS_i))
+        return g->sf ? andsi_x : andsi_w;
+    if (g->rd == 31)
+        return NULL; /* SP destination */
+    if (fn == GENERIC(AND_i))
+        return andi;
+    if (fn == GENERIC(ORR_i))
+        return g->sf ? orri_x : orri_w;
+    return g->sf ? eori_x : eori_w;
+}
+
+static a64_exec_fn spec_movw(a64_exec_fn fn, const struct arg_movw *g, struct a64_fast_args *f)
+{
+    if (!g->sf && g->hw >= 2)
+        return NULL;
+    unsigned sh = g->hw * 16;
+    u64 lane = (u64)(u16)g->imm << sh;
+    f->rd = (u8)g->rd;
+    if (fn == GENERIC(MOVZ)) {
+        f->imm = lane;
+        return movi;
+    }
+    if (fn == GENERIC(MOVN)) {
+        f->imm = a64_trunc(g->sf, ~lane);
+        return movi;
+    }
+    f->imm = lane;
+    f->imm2 = 0xffffull << sh;
+    return g->sf ? movk_x : movk_w;
+}
+
+static a64_exec_fn spec_shifted(a64_exec_fn fn, const struct arg_logic_r *g,
+                                struct a64_fast_args *f)
+{
+    /* arg_logic_r and arg_addsub_r have the same fields. */
+    static const struct {
+        a64_exec_fn generic, x, w;
+    } forms[] = {
+        {GENERIC(AND_r), and_x, and_w},   {GENERIC(BIC_r), bic_x, bic_w},
+        {GENERIC(ORR_r), orr_x, orr_w},   {GENERIC(ORN_r), orn_x, orn_w},
+        {GENERIC(EOR_r), eor_x, eor_w},   {GENERIC(ANDS_r), ands_x, ands_w},
+        {GENERIC(ADD_r), add_x, add_w},   {GENERIC(SUB_r), sub_x, sub_w},
+        {GENERIC(ADDS_r), adds_x, adds_w}, {GENERIC(SUBS_r), subs_x, subs_w},
+    };
+    for (unsigned i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+        if (forms[i].generic != fn)
+            continue;
+        if (g->shift != 0 || (!g->sf && g->imm >= 32))
+            return NULL; /* other shifts, or reserved */
+        f->rd = (u8)g->rd;
+        f->rn = (u8)g->rn;
+        f->rm = (u8)g->rm;
+        f->sh = (u8)g->imm;
+        return g->sf ? forms[i].x : forms[i].w;
+    }
+    return NULL;
+}
+
+static a64_exec_fn spec_bfm(a64_exec_fn fn, const struct arg_bfm *g, struct a64_fast_args *f)
+{
+    unsigned ds = g->sf ? 64 : 32;
+    u64 wmask, tmask;
+    if (g->n != g->sf || (!g->sf && (g->immr >= 32 || g->imms >= 32)) ||
+        !a64_decode_bit_masks(g->n, g->imms, g->immr, false, ds, &wmask, &tmask))
+        return NULL;
+    f->rd = (u8)g->rd;
+    f->rn = (u8)g->rn;
+    f->sh = (u8)g->immr;
+    f->rm = (u8)g->imms;
+    f->imm = wmask;
+    f->imm2 = tmask;
+    if (fn == GENERIC(UBFM))
+        return g->sf ? ubfm_x : ubfm_w;
+    return g->sf ? sbfm_x : sbfm_w;
+}
+
+/* size/opc of a plain load or store: opc 0 store, 1 zero-extending load. */
+static a64_exec_fn spec_ldst(a64_exec_fn fn, const struct arg_ldst *g, struct a64_fast_args *f)
+{
+    if (g->opc > 1)
+        return NULL;
+    bool load = g->opc == 1;
+    f->rd = (u8)g->rt;
+    f->rn = (u8)g->rn;
+    if (fn == GENERIC(LDST_uimm) || fn == GENERIC(LDST_unscaled)) {
+        f->imm = fn == GENERIC(LDST_uimm) ? (u64)g->imm << g->size : (u64)(s64)g->imm;
+        f->flags = a64_ldst_iss(g->rt, g->size == 3, false, false);
+        return (load ? ldr_imm : str_imm)[g->size];
+    }
+    f->imm = (u64)(s64)g->imm;
+    f->flags = 0;
+    if (fn == GENERIC(LDST_post))
+        return (load ? ldr_post : str_post)[g->size];
+    return (load ? ldr_pre : str_pre)[g->size];
+}
+
+static a64_exec_fn spec_ldst_reg(const struct arg_LDST_reg *g, struct a64_fast_args *f)
+{
+    if (g->opc > 1 || g->option != 3)
+        return NULL;
+    f->rd = (u8)g->rt;
+    f->rn = (u8)g->rn;
+    f->rm = (u8)g->rm;
+    f->sh = (u8)(g->s ? g->size : 0);
+    f->flags = a64_ldst_iss(g->rt, g->size == 3, false, false);
+    return (g->opc == 1 ? ldr_reg : str_reg)[g->size];
+}
+
+static a64_exec_fn spec_ldstp(const struct arg_LDSTP *g, struct a64_fast_args *f)
+{
+    if (g->opc != 0 && g->opc != 2)
+        return NULL; /* LDPSW, reserved */
+    unsigned bytes = g->opc == 2 ? 8 : 4;
+    f->rd = (u8)g->rt;
+    f->rm = (u8)g->rt2;
+    f->rn = (u8)g->rn;
+    f->imm = (u64)((s64)g->imm * bytes);
+    if (bytes == 8)
+        return (g->l ? ldp_x : stp_x)[g->idx];
+    return (g->l ? ldp_w : stp_w)[g->idx];
+}
+
+static a64_exec_fn spec_csel(const struct arg_CSEL *g, struct a64_fast_args *f)
+{
+    static const a64_exec_fn forms[2][2][2] = {
+        {{csel_w, csel_x}, {csinc_w, csinc_x}},
+        {{csinv_w, csinv_x}, {csneg_w, csneg_x}},
+    };
+    f->rd = (u8)g->rd;
+    f->rn = (u8)g->rn;
+    f->rm = (u8)g->rm;
+    f->sh = (u8)g->cond;
+    return forms[g->op][g->o2][g->sf];
+}
+
+static a64_exec_fn spec_branch(a64_exec_fn fn, const union a64_args *g, struct a64_fast_args *f)
+{
+    if (fn == GENERIC(B_cond)) {
+        f->imm = (u64)((s64)g->B_cond.imm * 4);
+        f->sh = (u8)g->B_cond.cond;
+        return b_cond;
+    }
+    if (fn == GENERIC(CBZ) || fn == GENERIC(CBNZ)) {
+        f->imm = (u64)((s64)g->CBZ.imm * 4);
+        f->rd = (u8)g->CBZ.rt;
+        if (fn == GENERIC(CBZ))
+            return g->CBZ.sf ? cbz_x : cbz_w;
+        return g->CBZ.sf ? cbnz_x : cbnz_w;
+    }
+    f->imm = (u64)((s64)g->TBZ.imm * 4);
+    f->rd = (u8)g->TBZ.rt;
+    f->sh = (u8)(g->TBZ.b5 << 5 | g->TBZ.b40);
+    return fn == GENERIC(TBZ) ? tbz : tbnz;
+}
+
+a64_exec_fn a64_specialise(a64_exec_fn fn, union a64_args *a)
+{
+    const union a64_args g = *a; /* the generic arguments; *a is rewritten below */
+    struct a64_fast_args f = {0};
+    a64_exec_fn s = NULL;
+    if (fn == GENERIC(ADD_i) || fn == GENERIC(SUB_i) || fn == GENERIC(ADDS_i) ||
+        fn == GENERIC(SUBS_i))
+        s = spec_addsub_imm(fn, &g.ri, &f);
+    else if (fn == GENERIC(AND_i) || fn == GENERIC(ORR_i) || fn == GENERIC(EOR_i) ||
+             fn == GENERIC(ANDS_i))
+        s = spec_logic_imm(fn, &g.logic_i, &f);
+    else if (fn == GENERIC(MOVZ) || fn == GENERIC(MOVN) || fn == GENERIC(MOVK))
+        s = spec_movw(fn, &g.movw, &f);
+    else if (fn == GENERIC(UBFM) || fn == GENERIC(SBFM))
+        s = spec_bfm(fn, &g.bfm, &f);
+    else if (fn == GENERIC(B_cond) || fn == GENERIC(CBZ) || fn == GENERIC(CBNZ) ||
+             fn == GENERIC(TBZ) || fn == GENERIC(TBNZ))
+        s = spec_branch(fn, &g, &f);
+    else if (fn == GENERIC(LDST_uimm) || fn == GENERIC(LDST_unscaled) ||
+             fn == GENERIC(LDST_post) || fn == GENERIC(LDST_pre))
+        s = spec_ldst(fn, &g.ldst, &f);
+    else if (fn == GENERIC(LDST_reg))
+        s = spec_ldst_reg(&g.LDST_reg, &f);
+    else if (fn == GENERIC(LDSTP))
+        s = spec_ldstp(&g.LDSTP, &f);
+    else if (fn == GENERIC(CSEL))
+        s = spec_csel(&g.CSEL, &f);
+    else if (fn == GENERIC(MADD)) {
+        f.rd = (u8)g.dp3.rd;
+        f.rn = (u8)g.dp3.rn;
+        f.rm = (u8)g.dp3.rm;
+        f.sh = (u8)g.dp3.ra;
+        s = g.dp3.sf ? madd_x : madd_w;
+    }
+    else
+        s = spec_shifted(fn, &g.logic_r, &f);
+    if (!s)
+        return fn;
+    memcpy(a, &f, sizeof(f));
+    return s;
+}
