@@ -211,6 +211,10 @@ int main(int argc, char **argv)
     rs = strtoull(argv[1], NULL, 0) * 0x9e3779b97f4a7c15ull + 1;
     int count = atoi(argv[2]);
     bool simd = argc > 3 && !strcmp(argv[3], "simd"), fp16 = argc > 3 && !strcmp(argv[3], "fp16");
+    if (argc > 4 || (argc > 3 && !simd && !fp16)) {
+        fprintf(stderr, "vecgen: unknown mode '%s' (simd or fp16)\n", argv[3]);
+        return 2;
+    }
     const struct op *base = fp16 ? h_ops : ops;
     const int nbase = fp16 ? (int)ARRAY_SIZE(h_ops) : (int)ARRAY_SIZE(ops);
     const int nall = nbase + (simd ? (int)ARRAY_SIZE(simd_ops) : 0);
