@@ -19,7 +19,7 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
         simd_fcmla_elem(cpu, a);
         return;
     }
-    if (op == 0xe) { /* SDOT/UDOT (by element) */
+    if (op == 0xe || (op == 0xf && !u)) { /* SDOT/UDOT, USDOT/SUDOT (by element) */
         simd_dot_elem(cpu, a);
         return;
     }
