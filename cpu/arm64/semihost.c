@@ -13,6 +13,7 @@
 
 #include "core/machine.h"
 #include "core/snapshot.h"
+#include "core/replay.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mem.h"
 
@@ -97,7 +98,7 @@ static u64 sh_read(struct a64_cpu *cpu, u64 block)
     }
     u64 i = 0;
     for (; i < len; i++) {
-        int c = getchar();
+        int c = replay_sync_getc(getchar); /* host input: logged / replayed */
         if (c == EOF)
             break;
         a64_write(cpu, buf + i, 1, (u64)c, 0);
@@ -165,7 +166,7 @@ static u64 sh_write0(struct a64_cpu *cpu, u64 addr)
 
 static u64 sh_readc(struct a64_cpu *cpu, u64 unused)
 {
-    int c = getchar();
+    int c = replay_sync_getc(getchar); /* host input: logged / replayed */
     return c == EOF ? 0 : (u64)c;
 }
 
