@@ -17,6 +17,7 @@ enum debug_stop {
     DEBUG_STOP_STEP,   /* executed one instruction (or took an exception/interrupt) */
     DEBUG_STOP_INTR,   /* the debugger interrupted (Ctrl-C) */
     DEBUG_STOP_WATCH,  /* an access hit a watchpoint; the instruction did not execute */
+    DEBUG_STOP_TARGET, /* the machine loop reached a position target (debug_target) */
 };
 
 enum debug_watch_kind { DEBUG_WATCH_WRITE = 2, DEBUG_WATCH_READ = 3, DEBUG_WATCH_ACCESS = 4 };
@@ -38,6 +39,20 @@ struct debug_cpu {
     bool skip_watch;  /* the first instruction of this resume ignores watchpoints */
     bool watch_off;   /* ... and this is that instruction */
     u64 step_left;    /* step loop scratch: run_left when a step began */
+    bool stop_next;   /* stop at this vCPU's next instruction boundary, before anything */
+    u64 watch_hit_at; /* global icount of the instruction whose watch hit was counted */
+};
+
+/* A position for the machine loop to stop at (reverse execution, replays): it pauses at the
+ * top of an iteration once the global instruction count has reached icount and vCPU cpu (if
+ * >= 0) has executed cpu_icount instructions. Runs are cut so that neither is overshot; a cut
+ * turn stays open (core/machine.c), so stopping here changes nothing the guest computes. */
+struct debug_target {
+    bool armed;
+    u64 icount;       /* global (vclock.icount) */
+    int cpu;          /* -1: only the global count */
+    u64 cpu_icount;
+    bool then_next;   /* once reached, stop at cpu's next instruction boundary instead */
 };
 
 struct machine_debug {
@@ -47,6 +62,11 @@ struct machine_debug {
     int nwp;
     struct debug_watch wp[DEBUG_MAX_WP];
     struct debug_cpu cpu[64]; /* indexed by vcpu index (MACHINE_MAX_CPUS) */
+    struct debug_target target;
+    /* Counting mode (reverse-continue's replays): breakpoint and watchpoint hits are counted
+     * instead of stopping, except hit number stop_hit (1-based; 0: none) which stops. */
+    bool counting;
+    u64 hits, stop_hit;
 };
 
 /* The watchpoint an access of size bytes at va hits (write: a store), or NULL. */
@@ -76,5 +96,17 @@ bool debug_watch_insert(struct machine_debug *d, u64 addr, u64 len, u8 kind);
 bool debug_watch_remove(struct machine_debug *d, u64 addr, u64 len, u8 kind);
 /* Recompute d->active after a change. */
 void debug_update_active(struct machine_debug *d, int ncpus);
+
+/* A breakpoint or watchpoint hit: true if it is only counted (counting mode) and execution
+ * goes on, false if it stops. */
+bool debug_hit_passes(struct machine_debug *d);
+
+struct machine;
+struct vcpu;
+/* Machine-loop hooks (core/machine.c): cap a run's budget so it does not pass the target, and
+ * at the top of each loop iteration pause the machine if the target is reached. */
+u64 debug_cap_budget(const struct machine_debug *d, const struct vcpu *v, u64 icount,
+                     u64 budget);
+void debug_check_target(struct machine *m);
 
 #endif

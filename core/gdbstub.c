@@ -21,6 +21,7 @@
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/monitor.h"
+#include "core/reverse.h"
 
 #define GDB_REPLY_MAX (GDB_PACKET_MAX * 2 + 8)
 /* While the guest runs, look at the socket once every this many machine rounds: a poll()
@@ -30,7 +31,6 @@
 static struct gdbstub {
     struct machine *m;
     const struct gdb_arch_ops *arch;
-    const struct gdb_reverse_ops *reverse;
     void (*prev_poll)(struct machine *m, bool idle);
     struct machine_debug dbg;
     int listen_fd, fd;
@@ -40,6 +40,8 @@ static struct gdbstub {
     bool running;     /* resumed by gdb; a stop must be reported */
     int g_cpu;        /* Hg thread: registers and memory */
     int c_cpu;        /* Hc thread */
+    bool c_any;       /* Hc0 / Hc-1: no particular thread */
+    int stepover_g;   /* the Hg thread when gdb last reverse-stepped a named thread, or -1 */
     unsigned rounds;
     struct gdb_rx rx;
     char reply[GDB_REPLY_MAX];
@@ -105,11 +107,17 @@ static bool parse_tid(const char **p, s64 *tid)
 
 /* ---- stops ---- */
 
+/* Stop reasons the reply names besides the signal (core/debug.h's enum debug_stop, plus the
+ * end of reverse execution's history). */
+#define STOP_REPLAY_BEGIN 100
+
 static void send_stop_reply(struct vcpu *v, int reason, u64 addr, int watch_kind)
 {
     char buf[96];
     int sig = reason == DEBUG_STOP_INTR ? 2 : 5;
     int n = snprintf(buf, sizeof(buf), "T%02xthread:%02x;", sig, v->index + 1);
+    if (reason == STOP_REPLAY_BEGIN)
+        snprintf(buf + n, sizeof(buf) - (size_t)n, "replaylog:begin;");
     if (reason == DEBUG_STOP_BREAK && gs.swbreak)
         snprintf(buf + n, sizeof(buf) - (size_t)n, "swbreak:;");
     if (reason == DEBUG_STOP_WATCH)
@@ -121,10 +129,18 @@ static void send_stop_reply(struct vcpu *v, int reason, u64 addr, int watch_kind
     send_packet(buf);
 }
 
-/* The machine stopped while gdb had it running: report the vCPU that caused it. */
+/* The machine stopped while gdb had it running: report the vCPU that caused it, unless it
+ * is only the end of one pass of a reverse operation that goes on. */
 static void report_stop(void)
 {
     struct machine *m = gs.m;
+    bool begin = false;
+    if (reverse_busy()) {
+        enum reverse_result r = reverse_paused(m);
+        if (r == REVERSE_RUNNING)
+            return; /* the next pass runs */
+        begin = r == REVERSE_BEGIN;
+    }
     gs.running = false;
     struct vcpu *who = NULL;
     int reason = DEBUG_STOP_INTR, watch_kind = 0;
@@ -144,11 +160,13 @@ static void report_stop(void)
         gs.dbg.cpu[i].hold = false;
     }
     debug_update_active(&gs.dbg, m->ncpus);
-    send_stop_reply(who ? who : m->cpus[gs.c_cpu], reason, addr, watch_kind);
+    send_stop_reply(who ? who : m->cpus[gs.c_cpu], begin ? STOP_REPLAY_BEGIN : reason, addr,
+                    watch_kind);
 }
 
 static void resume(void)
 {
+    gs.stepover_g = -1;
     debug_update_active(&gs.dbg, gs.m->ncpus);
     for (int i = 0; i < gs.m->ncpus; i++) {
         struct vcpu *v = gs.m->cpus[i];
@@ -192,6 +210,7 @@ static void cmd_read_regs(void)
 
 static void cmd_write_regs(const char *p)
 {
+    reverse_state_changed(gs.m);
     struct vcpu *v = gs.m->cpus[gs.g_cpu];
     u8 buf[64];
     size_t left = strlen(p) / 2;
@@ -231,6 +250,7 @@ static void cmd_write_reg(const char *p)
     size_t len = strlen(p) / 2;
     if (len > sizeof(buf) || !gdb_hex_decode(buf, p, len))
         return send_packet("E01");
+    reverse_state_changed(gs.m);
     send_packet(gs.arch->write_reg(gs.m->cpus[gs.g_cpu], (int)n, buf, len) ? "OK" : "E01");
 }
 
@@ -272,6 +292,8 @@ static void cmd_write_mem(const char *p, size_t plen, bool binary)
     }
     if (len && !gs.arch->write_mem(gs.m->cpus[gs.g_cpu], addr, buf, len))
         return send_packet("E14");
+    if (len)
+        reverse_state_changed(gs.m);
     send_packet("OK");
 }
 
@@ -328,17 +350,19 @@ static void cmd_vcont(const char *p)
             if (!act[i] && (tid == -1 || tid == i + 1))
                 act[i] = a == 'S' ? 's' : a == 'C' ? 'c' : a;
     }
-    /* Stepping one vCPU keeps every other one stopped, even those told to continue: a step
-     * is then exactly one instruction of that vCPU and nothing else. */
+    /* A vCPU without an action stays stopped (gdb's scheduler-locking on/step: it sends
+     * "vCont;s:N"); one told to continue runs its turns of the schedule as they come, so that
+     * stepping another vCPU ("vCont;s:N;c", scheduler-locking off or replay, gdb's default)
+     * changes nothing the guest computes: the step ends when the stepped vCPU has executed one
+     * instruction, and another vCPU's breakpoint may stop first. One vCPU steps at a time. */
+    bool stepping = false;
     for (int i = 0; i < n; i++) {
-        if (act[i] == 's') {
+        bool step = act[i] == 's' && !stepping;
+        if (step)
             gs.c_cpu = i;
-            return resume_cpus(i);
-        }
-    }
-    for (int i = 0; i < n; i++) {
-        gs.dbg.cpu[i].step = false;
-        gs.dbg.cpu[i].hold = act[i] != 'c';
+        stepping |= step;
+        gs.dbg.cpu[i].step = step;
+        gs.dbg.cpu[i].hold = !step && act[i] != 'c';
     }
     resume();
 }
@@ -351,6 +375,33 @@ static void cmd_continue(const char *p, bool step)
     resume_cpus(step ? gs.c_cpu : -1);
 }
 
+/* bs/bc: reverse-stepi of the Hc thread, reverse-continue (core/reverse.h). */
+static void cmd_reverse(bool step)
+{
+    char err[200], reply[220];
+    for (int i = 0; i < gs.m->ncpus; i++)
+        gs.dbg.cpu[i].stop = DEBUG_STOP_NONE;
+    /* gdb sends Hc0 before bs when the other threads may run (scheduler-locking off or
+     * replay): the thread to step is then its current one, the last Hg thread (as
+     * gdbserver's current thread). But when another thread sat on a breakpoint, gdb first
+     * steps that one over it ("Hc<it>;bs"), reads its registers (Hg<it>), and only then sends
+     * "Hc0;bs" for its current thread: the Hg thread from before that step-over. */
+    int cpu = gs.c_any ? gs.g_cpu : gs.c_cpu;
+    if (gs.c_any && step && gs.stepover_g >= 0)
+        cpu = gs.stepover_g;
+    gs.stepover_g = !gs.c_any && step ? gs.g_cpu : -1;
+    enum reverse_result r = step ? reverse_step(gs.m, cpu, err, sizeof(err))
+                                 : reverse_continue(gs.m, err, sizeof(err));
+    if (r == REVERSE_ERROR) {
+        snprintf(reply, sizeof(reply), "E.%s", err);
+        return send_packet(reply);
+    }
+    if (r == REVERSE_BEGIN)
+        return send_stop_reply(gs.m->cpus[cpu], STOP_REPLAY_BEGIN, 0, 0);
+    gs.running = true; /* the passes run; report_stop() reports where they end */
+    gs.m->paused = false;
+}
+
 static void cmd_set_thread(const char *p)
 {
     char which = *p++;
@@ -360,10 +411,12 @@ static void cmd_set_thread(const char *p)
     struct vcpu *v = cpu_of_thread(tid);
     if (!v)
         return send_packet("E02");
-    if (which == 'g')
+    if (which == 'g') {
         gs.g_cpu = v->index;
-    else
+    } else {
         gs.c_cpu = v->index;
+        gs.c_any = tid <= 0;
+    }
     send_packet("OK");
 }
 
@@ -448,8 +501,8 @@ static void cmd_query(const char *p)
         char buf[160];
         snprintf(buf, sizeof(buf),
                  "PacketSize=%x;qXfer:features:read+;swbreak+;hwbreak+;vContSupported+;"
-                 "QStartNoAckMode+%s",
-                 GDB_PACKET_MAX, gs.reverse ? ";ReverseStep+;ReverseContinue+" : "");
+                 "QStartNoAckMode+;ReverseStep+;ReverseContinue+",
+                 GDB_PACKET_MAX);
         return send_packet(buf);
     }
     if (!strcmp(p, "QStartNoAckMode")) {
@@ -554,7 +607,8 @@ static void handle_packet(char *p, size_t len)
             return cmd_detach(true, true);
         return send_packet("");
     case 'b':
-        /* bs/bc: reverse execution needs record/replay (gdb_reverse_ops); unsupported. */
+        if (!strcmp(p, "bs") || !strcmp(p, "bc"))
+            return cmd_reverse(p[1] == 's');
         return send_packet("");
     default:
         return send_packet("");
@@ -570,6 +624,7 @@ static void gdb_close_client(void)
     close(gs.fd);
     gs.fd = -1;
     gs.no_ack = false;
+    reverse_stop();
     /* A vanished debugger must not leave the guest stopped or full of breakpoints. */
     gs.dbg.nbp = gs.dbg.nwp = 0;
     for (int i = 0; i < gs.m->ncpus; i++)
@@ -592,9 +647,12 @@ static void accept_client(void)
     gs.no_ack = false;
     gs.running = false;
     gs.g_cpu = gs.c_cpu = 0;
+    gs.stepover_g = -1;
     gdb_rx_init(&gs.rx);
-    /* Like a hardware debugger attaching: the machine stops at an instruction boundary. */
+    /* Like a hardware debugger attaching: the machine stops at an instruction boundary. The
+     * execution history for reverse execution begins here. */
     gs.m->paused = true;
+    reverse_start(gs.m);
 }
 
 static void read_input(void)
@@ -636,10 +694,15 @@ static void read_input(void)
 
 static void gdbstub_poll(struct machine *m, bool idle)
 {
+    /* While the machine is stopped this poll blocks (20 ms slices) on the debugger's socket;
+     * the hooks behind it must not block as well (the board's waits up to 100 ms for console
+     * input), or every packet exchange with a stopped machine would wait that long. */
     if (gs.prev_poll)
-        gs.prev_poll(m, idle);
+        gs.prev_poll(m, idle && !m->paused);
     if (gs.running && m->paused)
         report_stop();
+    if (!m->paused && gs.fd >= 0 && machine_at_round_end(m) && !reverse_busy())
+        reverse_round_end(m);
     bool stopped = m->paused && !m->shutdown;
     if (!stopped && !idle && ++gs.rounds % GDB_POLL_EVERY)
         return;
@@ -714,6 +777,7 @@ bool gdbstub_open(struct machine *m, const char *spec, char *err, size_t errlen)
     m->poll = gdbstub_poll;
     m->debug = &gs.dbg;
     gs.open = true;
+    reverse_monitor_register();
     return true;
 }
 
@@ -733,9 +797,4 @@ void gdbstub_close(void)
     gs.fd = gs.listen_fd = -1;
     gs.m->debug = NULL;
     gs.open = false;
-}
-
-void gdbstub_set_reverse(const struct gdb_reverse_ops *ops)
-{
-    gs.reverse = ops;
 }

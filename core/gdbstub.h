@@ -50,23 +50,7 @@ bool gdbstub_parse_spec(const char *spec, int *port, char *err, size_t errlen);
 bool gdbstub_open(struct machine *m, const char *spec, char *err, size_t errlen);
 void gdbstub_close(void);
 
-/*
- * Reverse execution (gdb's bs/bc, "ReverseStep+/ReverseContinue+"): NOT IMPLEMENTED. It needs
- * record/replay snapshots. The provider (the record/replay subsystem) registers these ops;
- * until one does, the stub does not advertise reverse execution and answers bs/bc with an
- * empty (unsupported) reply.
- */
-struct gdb_reverse_ops {
-    /* Make the machine's state exactly what it was when the global instruction count
-     * (vclock_icount) was icount: restore the nearest earlier snapshot and re-execute
-     * deterministically, with breakpoints disabled. False if icount is before the recording. */
-    bool (*run_to_icount)(struct machine *m, u64 icount);
-    /* The largest global instruction count < before at which vCPU cpu was about to execute
-     * an instruction at one of the addresses in bp[0..nbp) (found by replaying), or
-     * UINT64_MAX if there is none since the recording began. Used by reverse-continue. */
-    u64 (*last_bp_hit)(struct machine *m, int cpu, const u64 *bp, int nbp, u64 before);
-};
-void gdbstub_set_reverse(const struct gdb_reverse_ops *ops);
+/* Reverse execution (bs/bc) is core/reverse.h, driven by the stub. */
 
 /* Packet layer, exposed for unit tests. */
 #define GDB_PACKET_MAX 16384

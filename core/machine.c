@@ -79,6 +79,8 @@ static void run_turn(struct machine *m, struct vcpu *v)
     u64 budget = vclock_budget(c, m->turn_left);
     if (limit && budget > limit - c->icount)
         budget = limit - c->icount;
+    if (m->debug)
+        budget = debug_cap_budget(m->debug, v, c->icount, budget); /* a stop position */
     /* Re-check interrupts at the start of every run: a device event fired between runs
      * (vclock_run_due) may have raised a line, and its kick must not be lost. Checking
      * again when nothing changed is a no-op, so splitting a turn into several runs (a
@@ -147,6 +149,11 @@ int machine_run(struct machine *m)
             else
                 m->paused = false;
             continue;
+        }
+        if (m->debug && m->debug->target.armed) {
+            debug_check_target(m); /* a stop position (reverse execution) reached? */
+            if (m->paused)
+                continue;
         }
         if (m->sched_cpu >= m->ncpus) {
             round_end(m);

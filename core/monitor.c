@@ -12,6 +12,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "core/dump.h"
 #include "core/log.h"
 #include "core/machine.h"
 
@@ -290,6 +291,7 @@ static void register_builtins(void)
     monitor_register("c", "", "same as cont", cmd_cont);
     monitor_register("quit", "", "leave emu (exit status 0)", cmd_quit);
     monitor_register("q", "", "same as quit", cmd_quit);
+    dump_monitor_register();
 }
 
 /* ---- input -------------------------------------------------------------------------- */

@@ -82,10 +82,13 @@ static bool debug_stop_here(struct a64_cpu *cpu)
     dc->skip_watch = false;
     if (dc->stop == DEBUG_STOP_WATCH)
         why = DEBUG_STOP_WATCH; /* a64_watch_check() unwound here */
+    else if (dc->stop_next)
+        why = DEBUG_STOP_STEP; /* a position target (reverse execution) */
     else if (dc->step && v->run_left != dc->step_left)
         why = DEBUG_STOP_STEP;
-    else if (debug_bp_at(d, cpu->pc) && !dc->skip_bp)
+    else if (debug_bp_at(d, cpu->pc) && !dc->skip_bp && !debug_hit_passes(d))
         why = DEBUG_STOP_BREAK;
+    dc->stop_next = false;
     dc->skip_bp = false;
     if (why == DEBUG_STOP_NONE)
         return false;
@@ -106,6 +109,22 @@ void a64_watch_check(struct a64_cpu *cpu, u64 va, unsigned size, bool write)
     const struct debug_watch *w = debug_watch_hit(d, va, size, write);
     if (!w || dc->watch_off || !cpu->exc_jmp)
         return; /* no step loop to unwind to: an access made outside run() */
+    if (d->counting) {
+        /* Reverse-continue's replays count one hit per instruction; the hit they look for
+         * stops *after* its instruction, which is where a backwards-running machine meets
+         * the access first (gdb then reverse-steps over it, as it steps over it forwards). */
+        u64 now = vclock_icount(&cpu->vcpu.machine->clock);
+        if (dc->watch_hit_at == now || debug_hit_passes(d)) {
+            dc->watch_hit_at = now;
+            return;
+        }
+        dc->stop_addr = w->addr;
+        dc->stop_watch = w->kind;
+        dc->stop = DEBUG_STOP_WATCH;
+        cpu->vcpu.machine->paused = true;
+        vcpu_stop_run(&cpu->vcpu); /* the instruction completes; the run ends after it */
+        return;
+    }
     dc->stop = DEBUG_STOP_WATCH;
     dc->stop_addr = w->addr;
     dc->stop_watch = w->kind;

@@ -47,7 +47,7 @@ pre, sup = recv_packet()
 check("ACK before the reply", pre, b"+")
 check("qSupported", sup, lambda r: all(x in r for x in
       [b"PacketSize=", b"qXfer:features:read+", b"swbreak+", b"hwbreak+", b"vContSupported+",
-       b"QStartNoAckMode+"]))
+       b"QStartNoAckMode+", b"ReverseStep+", b"ReverseContinue+"]))
 # A NAK of the reply makes the stub send it again.
 s.sendall(frame(b"qAttached"))
 p1 = recv_packet(ack=False)[1]
@@ -117,7 +117,12 @@ check("Z0", cmd(b"Z0," + loop_addr + b",4", False), b"OK")
 check("resume at a breakpoint runs it, then stops there", cmd(b"c", False),
       b"T05thread:01;swbreak:;")
 check("z0", cmd(b"z0," + loop_addr + b",4", False), b"OK")
-check("reverse step unsupported", cmd(b"bs", False), b"")
+# Reverse execution: the history began when the debugger attached; a `b .` went back one
+# instruction is the same `b .`, and bc without breakpoints goes to the attach point.
+check("reverse step", cmd(b"bs", False), b"T05thread:01;")
+check("reverse step of b . stays", cmd(b"p20", False), loop)
+check("reverse continue to the attach point", cmd(b"bc", False), b"T05thread:01;replaylog:begin;")
+check("no other b packet", cmd(b"bx", False), b"")
 check("monitor command", cmd(b"qRcmd," + b"info cpus".hex().encode(), False),
       lambda r: r.startswith(b"O") and b"icount=".hex().encode() in r)
 s.sendall(frame(b"k"))
