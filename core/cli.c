@@ -300,6 +300,15 @@ static int opt_digest_on_exit(struct cli_state *st, const char *a)
     return 0;
 }
 
+static int opt_digest_every(struct cli_state *st, const char *arg)
+{
+    u64 v;
+    if (!cli_parse_u64(arg, &v) || v == 0)
+        return cli_bad(st, "-digest-every: expected a positive instruction count, got '%s'", arg);
+    st->cfg->digest_every = v;
+    return 0;
+}
+
 static int opt_loadvm(struct cli_state *st, const char *a)
 {
     st->cfg->loadvm = a;
@@ -421,6 +430,8 @@ static const struct cli_opt cli_opts[] = {
      "replay FILE (the recorded command line is used unless one is given)"},
     {"digest-on-exit", NULL, true, opt_digest_on_exit,
      "print the machine's state digest when the run ends"},
+    {"digest-every", "N", true, opt_digest_every,
+     "with -record: a state digest every N instructions (default 100000000)"},
     {"loadvm", "NAME", true, opt_loadvm, "start from the snapshot NAME (savevm NAME)"},
     {"snapshot-dir", "DIR", true, opt_snapshot_dir,
      "directory of named snapshots (default: the first -drive's, else .)"},
@@ -551,6 +562,8 @@ static int check_whole(struct cli_state *st)
         return cli_bad(st, "-S needs a way to continue: add -monitor stdio");
     if (cfg->record && cfg->replay)
         return cli_bad(st, "-record and -replay cannot be used together");
+    if (cfg->digest_every && !cfg->record)
+        return cli_bad(st, "-digest-every needs -record");
     return 0;
 }
 

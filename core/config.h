@@ -53,6 +53,7 @@ struct emu_config {
     const char *monitor;             /* -monitor stdio|none|unix:PATH */
     const char *record, *replay;     /* -record FILE / -replay FILE */
     bool digest_on_exit;             /* -digest-on-exit */
+    u64 digest_every;                /* -digest-every N (0: the default) */
     const char *loadvm;              /* -loadvm NAME */
     const char *snapshot_dir;        /* -snapshot-dir DIR: where savevm NAME files go */
     u64 savevm_at;                   /* -savevm-at N:NAME: save at the first round end >= N */

@@ -42,7 +42,7 @@ int main(int argc, char **argv)
         fatal("-monitor: %s", err);
     if (cfg.gdb && !gdbstub_open(&m, cfg.gdb, err, sizeof(err)))
         fatal("-gdb: %s", err);
-    replay_attach(&m); /* after every other poll hook */
+    replay_attach(&m); /* after the monitor and gdbstub poll hooks */
     snapshot_start(&m); /* after replay_attach: -loadvm restores its section too */
     m.paused = cfg.start_paused;
     status = replay_finish(&m, machine_run(&m));

@@ -16,12 +16,6 @@
 #include "core/replay_internal.h"
 #include "core/snapshot.h"
 
-/* The snapshot core (core/snapshot.c) may not be linked into every build yet: the section is
- * registered only when it is. */
-#pragma weak snap_register
-#pragma weak snap_put_u64
-#pragma weak snap_get_u64
-
 #define RP_DIGEST_EVERY 100000000ull   /* instructions between digests */
 #define RP_RAM_WINDOW (32ull << 20)     /* RAM bytes hashed per periodic digest */
 #define RP_TAKE_MAX 65536
@@ -47,6 +41,7 @@ static struct {
     size_t nev, cap;
     size_t cursor;       /* next event for a round end (REPLAY_VALUE records are skipped) */
     size_t value_cursor; /* next REPLAY_VALUE (replaying) */
+    size_t sync_cursor;  /* where to look for the next REPLAY_SYNC */
     u64 live_round;      /* round ends before this one take their input from the journal */
     struct machine *m;
     void (*prev_poll)(struct machine *m, bool idle);
@@ -54,9 +49,8 @@ static struct {
     const char *path;
     FILE *out;
     struct rp_header h;
-    bool complete, truncated_reported;
+    bool complete, truncated_reported, end_mid_round;
     u64 next_digest, ram_pos;
-    u64 counts[REPLAY_NKINDS];
 } rp;
 
 void replay_reset(void)
@@ -97,7 +91,6 @@ static void append(enum replay_kind kind, int channel, const u8 *p, size_t len)
         e.icount = vclock_icount(&rp.m->clock);
         e.vtime = vclock_now_ns(&rp.m->clock);
     }
-    rp.counts[kind]++;
     if (rp.out) {
         e.payload = (u8 *)p;
         rp_event_write(rp.out, &e);
@@ -114,8 +107,10 @@ static void append(enum replay_kind kind, int channel, const u8 *p, size_t len)
         if (!rp.ev)
             fatal("out of memory");
     }
+    bool at_end = rp.cursor == rp.nev; /* not while journaled inputs are being re-delivered */
     rp.ev[rp.nev++] = e;
-    rp.cursor = rp.nev;
+    if (at_end)
+        rp.cursor = rp.nev;
 }
 
 u64 replay_host_value(const char *name, u64 live)
@@ -144,6 +139,37 @@ u64 replay_host_value(const char *name, u64 live)
     return live;
 }
 
+static NORETURN void diverged(int cpu, const char *fmt, const char *why);
+
+int replay_sync_getc(int (*live_getc)(void))
+{
+    /* Replaying, or re-executing journaled history after a restore: the next logged byte. */
+    if (rp.mode == RP_PLAY || rp.journal) {
+        size_t i = rp.sync_cursor;
+        while (i < rp.nev && rp.ev[i].kind != REPLAY_SYNC)
+            i++;
+        if (i < rp.nev) {
+            const struct rp_event *e = &rp.ev[i];
+            rp.sync_cursor = i + 1;
+            if (e->icount != vclock_icount(&rp.m->clock)) {
+                char why[160];
+                snprintf(why, sizeof(why), "the guest reads semihosting input recorded at "
+                         "icount %llu", (unsigned long long)e->icount);
+                diverged(-1, "replay diverged at icount %llu: %s", why);
+            }
+            return e->len ? e->payload[0] : EOF;
+        }
+        if (rp.mode == RP_PLAY)
+            diverged(-1, "replay diverged at icount %llu: %s",
+                     "the guest reads semihosting input the log does not have");
+    }
+    int c = live_getc();
+    u8 b = (u8)c;
+    append(REPLAY_SYNC, 0, &b, c == EOF ? 0 : 1);
+    rp.sync_cursor = rp.nev;
+    return c;
+}
+
 static NORETURN void diverged(int cpu, const char *fmt, const char *why)
 {
     u64 ic = vclock_icount(&rp.m->clock);
@@ -165,11 +191,20 @@ static void deliver(const struct rp_event *e)
 {
     struct machine *m = rp.m;
     char why[256];
-    if (e->round != m->rounds || e->icount != vclock_icount(&m->clock)) {
-        snprintf(why, sizeof(why), "a %s record is at round %llu icount %llu, the run is at "
-                 "round %llu", e->kind == REPLAY_DIGEST ? "digest" : "input",
-                 (unsigned long long)e->round, (unsigned long long)e->icount,
-                 (unsigned long long)m->rounds);
+    if (e->kind == REPLAY_END && e->round == m->rounds && e->icount < vclock_icount(&m->clock)) {
+        /* The recording stopped inside this round (quit while a debugger held the machine
+         * mid-round); the replay can only stop at the round's end. */
+        log_printf("emu: the recording stopped inside round %llu at icount %llu; the replay "
+                   "stops at its end, icount %llu\n", (unsigned long long)e->round,
+                   (unsigned long long)e->icount, (unsigned long long)vclock_icount(&m->clock));
+        rp.end_mid_round = true;
+    } else if (e->round != m->rounds || e->icount != vclock_icount(&m->clock) ||
+               e->vtime != vclock_now_ns(&m->clock)) {
+        snprintf(why, sizeof(why), "a %s record is at round %llu icount %llu time %llu ns, the "
+                 "run is at round %llu time %llu ns",
+                 e->kind == REPLAY_DIGEST ? "digest" : "input", (unsigned long long)e->round,
+                 (unsigned long long)e->icount, (unsigned long long)e->vtime,
+                 (unsigned long long)m->rounds, (unsigned long long)vclock_now_ns(&m->clock));
         diverged(-1, "replay diverged at icount %llu: %s", why);
     }
     switch (e->kind) {
@@ -227,8 +262,8 @@ static void round_end(struct machine *m)
     /* Replaying, or re-executing journaled history after a restore: host input waits. */
     while (rp.cursor < rp.nev && !m->shutdown) {
         const struct rp_event *e = &rp.ev[rp.cursor];
-        if (e->kind == REPLAY_VALUE) {
-            rp.cursor++;
+        if (e->kind == REPLAY_VALUE || e->kind == REPLAY_SYNC) {
+            rp.cursor++; /* taken by their readers, not at round ends */
             continue;
         }
         if (e->round > m->rounds)
@@ -256,18 +291,20 @@ static void rp_poll(struct machine *m, bool idle)
 static void snap_save(void *opaque, struct snap_writer *w)
 {
     snap_put_u64(w, rp.cursor);
+    snap_put_u64(w, rp.sync_cursor);
     snap_put_u64(w, rp.next_digest);
     snap_put_u64(w, rp.ram_pos);
 }
 
 static void snap_load(void *opaque, struct snap_reader *r, u32 version)
 {
-    u64 cursor = snap_get_u64(r);
+    u64 cursor = snap_get_u64(r), sync_cursor = snap_get_u64(r);
     rp.next_digest = snap_get_u64(r);
     rp.ram_pos = snap_get_u64(r);
     /* live_round is not restored: it is how far the journal reaches, which a restore to an
      * earlier point does not shorten. */
     rp.cursor = cursor < rp.nev ? (size_t)cursor : rp.nev;
+    rp.sync_cursor = sync_cursor < rp.nev ? (size_t)sync_cursor : rp.nev;
 }
 
 void replay_journal_seek(struct machine *m)
@@ -285,8 +322,7 @@ void replay_journal_seek(struct machine *m)
 
 void replay_snap_register(struct machine *m)
 {
-    if (snap_register)
-        snap_register(m, "replay", 1, snap_save, snap_load, NULL);
+    snap_register(m, "replay", 1, snap_save, snap_load, NULL);
 }
 
 static void add_image(const char *role, const char *path)
@@ -323,9 +359,13 @@ void replay_setup(struct emu_config *cfg)
         rp.path = cfg->record;
         rp.h = rp_cli_header;
         rp.h.emu_version = cli_emu_version;
-        rp.h.digest_every = RP_DIGEST_EVERY;
+        rp.h.digest_every = cfg->digest_every ? cfg->digest_every : RP_DIGEST_EVERY;
         rp.h.ram_window = RP_RAM_WINDOW;
         hash_images(cfg);
+        for (int i = 0; i < cfg->ndrives; i++)
+            if (!cfg->drives[i].readonly && !cfg->drives[i].snapshot && !cfg->snapshot)
+                log_printf("emu: warning: -record: the guest may write to '%s', and a replay "
+                           "refuses a changed image (add -snapshot)\n", cfg->drives[i].file);
         rp.out = fopen(cfg->record, "wb");
         if (!rp.out)
             fatal("-record: cannot create '%s': %s", cfg->record, strerror(errno));
@@ -381,7 +421,8 @@ int replay_finish(struct machine *m, int status)
         rp.out = NULL;
     } else if (rp.mode == RP_PLAY) {
         size_t left = rp.cursor;
-        while (left < rp.nev && rp.ev[left].kind == REPLAY_VALUE)
+        while (left < rp.nev &&
+               (rp.ev[left].kind == REPLAY_VALUE || rp.ev[left].kind == REPLAY_SYNC))
             left++;
         size_t end = rp.complete ? rp.nev - 1 : rp.nev; /* records before the trailer */
         if (left < end)
@@ -393,7 +434,7 @@ int replay_finish(struct machine *m, int status)
                 log_printf("emu: replay log ends early at icount %llu (truncated)\n",
                            (unsigned long long)vclock_icount(&m->clock));
             status = 1;
-        } else {
+        } else if (!rp.end_mid_round) {
             const struct rp_event *e = &rp.ev[end];
             if (e->icount != vclock_icount(&m->clock))
                 fatal("replay diverged at icount %llu: the recording ended at icount %llu",

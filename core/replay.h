@@ -30,6 +30,7 @@ enum replay_kind {
     REPLAY_VALUE = 3,  /* a host value read while the machine is built (RTC base, rng seed) */
     REPLAY_DIGEST = 4, /* the machine's state digest, checked on replay */
     REPLAY_END = 5,    /* the trailer: the run ended here; payload = final digest */
+    REPLAY_SYNC = 6,   /* a byte the guest read synchronously, mid-run (semihosting stdin) */
     REPLAY_NKINDS
 };
 
@@ -51,6 +52,11 @@ void replay_channel_add(enum replay_kind kind, const char *name, replay_take_fn 
  * value when replaying. fatal() if the log has no such value next. */
 u64 replay_host_value(const char *name, u64 live);
 
+/* A byte of host input the guest reads synchronously in the middle of an instruction
+ * (semihosting SYS_READ/SYS_READC on stdin): live_getc() is called and its result logged when
+ * live or recording; replaying returns the logged byte (or EOF) without reading the host. */
+int replay_sync_getc(int (*live_getc)(void));
+
 /* True while replaying a log: host input sources must not be read (stdin, host sockets). */
 bool replay_playing(void);
 
@@ -64,8 +70,9 @@ int replay_cli_args(int argc, char **argv, int *out_argc, char ***out_argv, char
 /* After the command line is parsed, before the machine is built: recording hashes the images
  * and opens the log; replaying checks the image hashes. fatal() on a mismatch. */
 void replay_setup(struct emu_config *cfg);
-/* After the machine, the monitor and the gdbstub are set up: hook the round ends (the layer's
- * poll runs after every other poll hook), write the log header. */
+/* After the machine, the monitor and the gdbstub are set up, before -loadvm: hook the round
+ * ends (the layer's poll runs after the monitor's and the gdbstub's) and register the "replay"
+ * snapshot section. */
 void replay_attach(struct machine *m);
 /* After machine_run(): write the trailer (recording), check the final digest (replaying),
  * print the digest with -digest-on-exit. Returns the exit status to use. */
@@ -90,8 +97,7 @@ void replay_journal_enable(struct machine *m);
  * at its end, before the poll) has received exactly those before. The "replay" snapshot section
  * does this itself; this is for restores that bypass it. */
 void replay_journal_seek(struct machine *m);
-/* Register the "replay" snapshot section (the cursor). A no-op until the snapshot core is
- * linked. Called by replay_attach(); exposed for boards built without it (tests). */
+/* Register the "replay" snapshot section (the cursor); replay_attach() does it. */
 void replay_snap_register(struct machine *m);
 /* Inputs held in the journal, and the round below which inputs come from it. */
 size_t replay_journal_count(void);

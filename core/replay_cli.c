@@ -15,7 +15,7 @@ struct rp_log rp_cli_log;
  * recording and its replay, and are not stored in the log. */
 static const char *const neutral_opts[] = {
     "record", "replay", "d", "D", "serial", "monitor", "gdb", "s", "S", "nographic",
-    "digest-on-exit", NULL,
+    "digest-on-exit", "digest-every", NULL,
 };
 
 static bool neutral(const char *name)
@@ -55,6 +55,8 @@ int replay_cli_args(int argc, char **argv, int *out_argc, char ***out_argv, char
         }
         i += ntok - 1;
     }
+    for (int i = 1; i < argc && i <= RP_MAX_ARGS; i++)
+        rp_cli_header.argv[rp_cli_header.argc++] = argv[i];
     for (int i = 0; i < nm; i++)
         rp_cli_header.args[i] = mach[i];
     rp_cli_header.nargs = nm;

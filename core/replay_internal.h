@@ -11,7 +11,8 @@
 /*
  * The log file (all integers little-endian):
  *   header: "EMURPLAY", u32 version, u32 body length, body, u32 CRC-32 of the body
- *     body: str emu version; u32 n, n x str: the machine options of the command line;
+ *     body: str emu version; u32 n, n x str: the whole command line (for people);
+ *           u32 n, n x str: its machine options (what a replay must repeat);
  *           u32 n, n x {str role, str path, u8[32] SHA-256}: the images at start;
  *           u64 digest interval (instructions); u64 RAM bytes hashed per digest
  *   records: u8 kind, u8 0, u16 channel, u32 length, u64 round, u64 icount, u64 vtime_ns,
@@ -42,7 +43,9 @@ struct rp_image {
 
 struct rp_header {
     const char *emu_version;
-    char *args[RP_MAX_ARGS];
+    char *argv[RP_MAX_ARGS]; /* the whole command line, without argv[0] */
+    int argc;
+    char *args[RP_MAX_ARGS]; /* its machine options */
     int nargs;
     struct rp_image img[RP_MAX_IMAGES];
     int nimg;

@@ -118,6 +118,9 @@ void rp_header_write(FILE *f, const struct rp_header *h)
 {
     struct rp_buf body = {0}, out = {0};
     rp_put_str(&body, h->emu_version);
+    rp_put_u32(&body, (u32)h->argc);
+    for (int i = 0; i < h->argc; i++)
+        rp_put_str(&body, h->argv[i]);
     rp_put_u32(&body, (u32)h->nargs);
     for (int i = 0; i < h->nargs; i++)
         rp_put_str(&body, h->args[i]);
@@ -154,7 +157,8 @@ void rp_event_write(FILE *f, const struct rp_event *e)
     rp_put_u32(&b, rp_crc32(b.p, b.n, 0));
     fwrite(b.p, 1, b.n, f);
     /* Flushed record by record: a crash loses at most what the C library had not written. */
-    fflush(f);
+    if (fflush(f) != 0 || ferror(f))
+        fatal("-record: cannot write the log: %s", strerror(errno));
     free(b.p);
 }
 
@@ -201,6 +205,11 @@ static bool parse_header(struct rp_cur *c, struct rp_header *h, char *err, size_
         return false;
     }
     h->emu_version = rp_get_str(&b);
+    u32 argc = rp_get_u32(&b);
+    if (argc > RP_MAX_ARGS)
+        b.bad = true;
+    for (u32 i = 0; i < argc && !b.bad; i++)
+        h->argv[h->argc++] = rp_get_str(&b);
     u32 nargs = rp_get_u32(&b);
     if (nargs > RP_MAX_ARGS)
         b.bad = true;

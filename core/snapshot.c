@@ -381,12 +381,16 @@ struct snap_ram {
     struct snap_page **pages; /* NULL: a zero page */
 };
 
+/* Host memory held by every live checkpoint of the process (pages counted once). */
+static size_t mem_total;
+
 struct snap_mem {
     u64 icount;
     struct snap_writer state;
     struct snap_ram *ram;
     int nram;
-    size_t bytes; /* host memory this checkpoint added */
+    size_t bytes;  /* host memory this checkpoint added */
+    size_t tables; /* ... of which its own tables and state */
 };
 
 static const struct snap_ram *base_ram(const struct snap_mem *base, const struct mem_region *mr)
@@ -403,6 +407,7 @@ struct snap_mem *snapshot_take(struct machine *m, const struct snap_mem *base)
     if (!s)
         fatal("out of memory (snapshot)");
     s->icount = m->clock.icount;
+    size_t new_pages = 0;
     snap_state_save(m, &s->state);
     s->bytes = sizeof(*s) + s->state.cap;
     for (int r = 0; r < m->as.nregions; r++)
@@ -438,9 +443,12 @@ struct snap_mem *snapshot_take(struct machine *m, const struct snap_mem *base)
                 memcpy(p->data, host, PAGE_SIZE);
                 sr->pages[i] = p;
                 s->bytes += sizeof(*p);
+                new_pages += sizeof(*p);
             }
         }
     }
+    s->tables = s->bytes - new_pages;
+    mem_total += s->bytes;
     return s;
 }
 
@@ -490,19 +498,27 @@ void snapshot_free(struct snap_mem *s)
     for (int r = 0; r < s->nram; r++) {
         for (u64 i = 0; i < s->ram[r].size >> PAGE_SHIFT; i++) {
             struct snap_page *p = s->ram[r].pages[i];
-            if (p && --p->refs == 0)
+            if (p && --p->refs == 0) {
                 free(p);
+                mem_total -= sizeof(*p);
+            }
         }
         free(s->ram[r].pages);
     }
     free(s->ram);
     snap_writer_free(&s->state);
+    mem_total -= s->tables;
     free(s);
 }
 
 size_t snapshot_mem_bytes(const struct snap_mem *s)
 {
     return s->bytes;
+}
+
+size_t snapshot_mem_total(void)
+{
+    return mem_total;
 }
 
 u64 snapshot_icount(const struct snap_mem *s)

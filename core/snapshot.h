@@ -74,7 +74,10 @@ struct snap_mem;
 struct snap_mem *snapshot_take(struct machine *m, const struct snap_mem *base);
 bool snapshot_restore(struct machine *m, const struct snap_mem *s, char *err, size_t errlen);
 void snapshot_free(struct snap_mem *s);
-size_t snapshot_mem_bytes(const struct snap_mem *s); /* host memory it holds, for limits */
+size_t snapshot_mem_bytes(const struct snap_mem *s); /* host memory it added when taken */
+/* Host memory held by all live checkpoints of the process, each shared page once: what a
+ * limit should compare (a page first copied by a freed checkpoint stays while others share it). */
+size_t snapshot_mem_total(void);
 u64 snapshot_icount(const struct snap_mem *s);      /* the machine's icount when taken */
 
 /* A snapshot file (savevm/loadvm/-loadvm): versioned, checksummed, RAM sparse and

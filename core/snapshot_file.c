@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "core/cli.h"
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/sha256.h"
@@ -26,7 +27,6 @@
 #define SNAP_FORMAT_VERSION 1u
 #define SNAP_TRAILER_SIZE (8 + 8 + 4)
 #define CHUNK_PAGES 256 /* RAM chunk: 1 MiB, one bit per page in its bitmap */
-#define EMU_VERSION_STRING "0.1.0"
 
 /* ---- the configuration fingerprint ---- */
 
@@ -189,7 +189,7 @@ bool snapshot_save_file(struct machine *m, const char *path, char *err, size_t e
     struct snap_writer w = {0};
     snap_put_bytes(&w, SNAP_MAGIC, 8);
     snap_put_u32(&w, SNAP_FORMAT_VERSION);
-    put_str(&w, EMU_VERSION_STRING);
+    put_str(&w, cli_emu_version);
     put_str(&w, m->type->name);
     snap_put_u64(&w, m->clock.icount);
     snap_put_u32(&w, (u32)fp.n);
@@ -299,10 +299,12 @@ static bool parse(struct machine *m, const char *path, struct snap_file *sf, cha
                  path, version, SNAP_FORMAT_VERSION);
         return false;
     }
-    const u8 *t = sf->data + sf->len - SNAP_TRAILER_SIZE;
-    u64 total;
-    if (sf->len < 12 + SNAP_TRAILER_SIZE || memcmp(t, SNAP_END_MAGIC, 8) ||
-        (memcpy(&total, t + 8, 8), total != sf->len)) {
+    const u8 *t = sf->len >= 12 + SNAP_TRAILER_SIZE ? sf->data + sf->len - SNAP_TRAILER_SIZE
+                                                     : NULL;
+    u64 total = 0;
+    if (t)
+        memcpy(&total, t + 8, 8);
+    if (!t || memcmp(t, SNAP_END_MAGIC, 8) || total != sf->len) {
         snprintf(err, errlen, "'%s' is truncated (%zu bytes, no valid trailer)", path, sf->len);
         return false;
     }

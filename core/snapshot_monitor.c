@@ -22,6 +22,20 @@
 
 #define SNAP_EXT ".emusnap"
 
+/* Host milliseconds, for the save/load time reports (never guest-visible). */
+static double host_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static double file_mib(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (double)st.st_size / 1048576.0 : 0;
+}
+
 static void snapshot_dir(const struct machine *m, char *buf, size_t len)
 {
     const struct emu_config *c = m->cfg;
@@ -67,11 +81,12 @@ static void cmd_savevm(struct machine *m, int argc, char **argv, FILE *out)
         return;
     char path[4096], err[512];
     snapshot_path(m, argv[1], path, sizeof(path));
+    double t = host_ms();
     if (!snapshot_save_file(m, path, err, sizeof(err)))
         fprintf(out, "savevm: %s\n", err);
     else
-        fprintf(out, "saved snapshot '%s' at icount %llu to %s\n", argv[1],
-                (unsigned long long)m->clock.icount, path);
+        fprintf(out, "saved snapshot '%s' at icount %llu to %s (%.1f MiB, %.0f ms)\n", argv[1],
+                (unsigned long long)m->clock.icount, path, file_mib(path), host_ms() - t);
 }
 
 static void cmd_loadvm(struct machine *m, int argc, char **argv, FILE *out)
@@ -86,9 +101,10 @@ static void cmd_loadvm(struct machine *m, int argc, char **argv, FILE *out)
         return;
     }
     bool touched;
+    double t = host_ms();
     if (snapshot_load_file_checked(m, path, &touched, err, sizeof(err))) {
-        fprintf(out, "loaded snapshot '%s' at icount %llu\n", argv[1],
-                (unsigned long long)m->clock.icount);
+        fprintf(out, "loaded snapshot '%s' at icount %llu (%.0f ms)\n", argv[1],
+                (unsigned long long)m->clock.icount, host_ms() - t);
         return;
     }
     fprintf(out, "loadvm: %s\n", err);
@@ -171,10 +187,11 @@ static void save_at_poll(struct machine *m, bool idle)
         char path[4096], err[512];
         save_at.done = true;
         snapshot_path(m, save_at.name, path, sizeof(path));
+        double t = host_ms();
         if (!snapshot_save_file(m, path, err, sizeof(err)))
             fatal("-savevm-at: %s", err);
-        log_printf("emu: saved snapshot '%s' at icount %llu\n", save_at.name,
-                   (unsigned long long)m->clock.icount);
+        log_printf("emu: saved snapshot '%s' at icount %llu (%.1f MiB, %.0f ms)\n", save_at.name,
+                   (unsigned long long)m->clock.icount, file_mib(path), host_ms() - t);
     }
     if (save_at.prev_poll)
         save_at.prev_poll(m, idle);

@@ -64,6 +64,62 @@ static inline bool prod_inexact64(double a, double b, double p)
     return ((ah * bh - p) + ah * bl + al * bh) + al * bl != 0;
 }
 
+/*
+ * Half precision through binary64. Normal H values are exact doubles; the sum or product of
+ * two is exact in binary64, and a quotient or square root rounded to 53 bits and then to 11 is
+ * correctly rounded (53 >= 2 * 11 + 2: no double-rounding error). h_of_d() rounds an exact or
+ * 53-bit result to H (ties to even) when it is a normal H before and after rounding: no
+ * underflow, overflow, zero-sign or FZ16 question is left, only Inexact.
+ */
+static inline bool fast_ok16(u64 v)
+{
+    unsigned e = (unsigned)(v >> 10) & 0x1f;
+    return e != 0 && e != 0x1f;
+}
+
+static inline double d_of_h(u64 v)
+{
+    u64 e = (v >> 10) & 0x1f, frac = v & 0x3ff;
+    return d_of(((v & 0x8000) << 48) | ((e + 1023 - 15) << 52) | (frac << 42));
+}
+
+static inline bool h_of_d(double r, u64 *out, bool *inexact)
+{
+    u64 bits = u_of_d(r);
+    int e = (int)((bits >> 52) & 0x7ff) - 1023;
+    if (r == 0 || e < -14 || e > 15)
+        return false;
+    u64 m = bits & ((1ull << 52) - 1), keep = m >> 42, rest = m & ((1ull << 42) - 1);
+    u64 h = ((u64)(e + 15) << 10 | keep) + (rest > (1ull << 41) || (rest == (1ull << 41) && (keep & 1)));
+    if ((h >> 10) >= 0x1f) /* rounded up to 2^16: overflow, the soft path raises it */
+        return false;
+    *inexact = rest != 0;
+    *out = h | ((bits >> 48) & 0x8000);
+    return true;
+}
+
+static inline bool fp_fast16(int op, u64 a, u64 b, u64 *res, bool *inexact)
+{
+    if (!fast_ok16(a) || (op != 4 && !fast_ok16(b)))
+        return false;
+    double x = d_of_h(a), y = d_of_h(b);
+    switch (op) {
+    case 0: return h_of_d(x + y, res, inexact);
+    case 1: return h_of_d(x - y, res, inexact);
+    case 2: return h_of_d(x * y, res, inexact);
+    case 3:
+        if (!h_of_d(x / y, res, inexact))
+            return false;
+        *inexact = d_of_h(*res) * y != x; /* 11-bit products are exact */
+        return true;
+    default:
+        if (x < 0 || !h_of_d(sqrt(x), res, inexact))
+            return false;
+        *inexact = d_of_h(*res) * d_of_h(*res) != x;
+        return true;
+    }
+}
+
 /* The operation ops: 0 add, 1 sub, 2 mul, 3 div, 4 sqrt. */
 static inline bool fp_fast(struct fpst *st, enum fp_fmt f, int op, u64 a, u64 b, u64 *res)
 {
@@ -111,7 +167,7 @@ static inline bool fp_fast(struct fpst *st, enum fp_fmt f, int op, u64 a, u64 b,
         if (!fast_ok32(rv))
             return false;
         *res = rv;
-    } else {
+    } else if (!fp_fast16(op, a, b, res, &inexact)) {
         return false;
     }
     if (inexact)
@@ -177,7 +233,12 @@ static inline bool fp_fast_muladd(struct fpst *st, enum fp_fmt f, u64 addend, u6
         inexact = s - (double)r != -t; /* s - r is exact */
         *res = u_of_f(r);
     } else {
-        return false;
+        /* H: the product is exact; use the sum only when it is exact too (one rounding) */
+        if (!fast_ok16(a) || !fast_ok16(b) || !fast_ok16(addend))
+            return false;
+        double p = d_of_h(a) * d_of_h(b), z = d_of_h(addend), s = p + z;
+        if (sum_inexact64(p, z, s) || !h_of_d(s, res, &inexact))
+            return false;
     }
     if (inexact)
         st->exc |= FPSR_IXC;

@@ -30,6 +30,7 @@ static const struct a64_id_feature max_features[] = {
     {SR_ID_AA64ISAR0_EL1, 16, 0, "FEAT_CRC32"},
     {SR_ID_AA64ISAR0_EL1, 20, 2, "FEAT_LSE"},
     {SR_ID_AA64ISAR0_EL1, 28, 1, "FEAT_RDM (SQRDMLAH, SQRDMLSH)"},
+    {SR_ID_AA64ISAR0_EL1, 44, 1, "FEAT_DotProd (SDOT, UDOT)"},
     {SR_ID_AA64ISAR0_EL1, 48, 1, "FEAT_FHM (FMLAL, FMLSL)"},
     {SR_ID_AA64ISAR0_EL1, 56, 2, "FEAT_TLBIOS (1) / FEAT_TLBIRANGE (2)"},
     /* ID_AA64ISAR1_EL1 */
@@ -37,6 +38,7 @@ static const struct a64_id_feature max_features[] = {
     {SR_ID_AA64ISAR1_EL1, 16, 1, "FEAT_FCMA (FCMLA, FCADD)"},
     {SR_ID_AA64ISAR1_EL1, 32, 1, "FEAT_FRINTTS (FRINT32*, FRINT64*)"},
     {SR_ID_AA64ISAR1_EL1, 36, 1, "FEAT_SB"},
+    {SR_ID_AA64ISAR1_EL1, 52, 1, "FEAT_I8MM (SMMLA, UMMLA, USMMLA, USDOT, SUDOT)"},
     {SR_ID_AA64ISAR1_EL1, 56, 1, "FEAT_XS"},
     /* ID_AA64MMFR0_EL1 */
     {SR_ID_AA64MMFR0_EL1, 0, 5, "PARange: 48 bits"},

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "core/machine.h"
+#include "core/snapshot.h"
+#include "core/replay.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mem.h"
 
@@ -96,7 +98,7 @@ static u64 sh_read(struct a64_cpu *cpu, u64 block)
     }
     u64 i = 0;
     for (; i < len; i++) {
-        int c = getchar();
+        int c = replay_sync_getc(getchar); /* host input: logged / replayed */
         if (c == EOF)
             break;
         a64_write(cpu, buf + i, 1, (u64)c, 0);
@@ -164,7 +166,7 @@ static u64 sh_write0(struct a64_cpu *cpu, u64 addr)
 
 static u64 sh_readc(struct a64_cpu *cpu, u64 unused)
 {
-    int c = getchar();
+    int c = replay_sync_getc(getchar); /* host input: logged / replayed */
     return c == EOF ? 0 : (u64)c;
 }
 
@@ -245,4 +247,20 @@ void a64_semihost_call(struct a64_cpu *cpu)
         return;
     }
     cpu->x[0] = sh_calls[op](cpu, cpu->x[1]);
+}
+
+/* Snapshot section "semihosting": SYS_ERRNO's value (the console handles have no state). */
+static void semihost_save(void *opaque, struct snap_writer *w)
+{
+    snap_put_u32(w, (u32)sh_errno);
+}
+
+static void semihost_load(void *opaque, struct snap_reader *r, u32 version)
+{
+    sh_errno = (int)snap_get_u32(r);
+}
+
+void a64_semihost_snap_register(struct machine *m)
+{
+    snap_register(m, "semihosting", 1, semihost_save, semihost_load, NULL);
 }

@@ -7,5 +7,7 @@
 
 /* Perform the call in W0 with parameter block X1; result in X0. */
 void a64_semihost_call(struct a64_cpu *cpu);
+/* Register the machine's snapshot section "semihosting" (once, with the first vCPU). */
+void a64_semihost_snap_register(struct machine *m);
 
 #endif

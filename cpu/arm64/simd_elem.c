@@ -19,6 +19,10 @@ void a64_exec_SIMD_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a)
         simd_fcmla_elem(cpu, a);
         return;
     }
+    if (op == 0xe || (op == 0xf && !u)) { /* SDOT/UDOT, USDOT/SUDOT (by element) */
+        simd_dot_elem(cpu, a);
+        return;
+    }
     if ((op & 0xb) == (u ? 0x8 : 0x0)) { /* FMLAL/FMLSL{2} (by element): U=0 0S00, U=1 1S00 */
         if (a->size != 2 || sc)
             a64_undef(cpu);

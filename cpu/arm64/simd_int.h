@@ -99,6 +99,22 @@ void simd_fcmla_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a);
 void simd_fmlal(struct a64_cpu *cpu, bool q, int part, bool sub, int rd, int rn, int rm,
                 int index);
 
+/* SDOT/UDOT (by element, U:opcode x 1110; FEAT_DotProd), USDOT/SUDOT (by element, 0 1111;
+ * FEAT_I8MM), in simd_dot.c. */
+void simd_dot_elem(struct a64_cpu *cpu, const struct arg_SIMD_elem *a);
+
+/* FEAT_I8MM: ID_AA64ISAR1_EL1.I8MM != 0. */
+static inline bool simd_have_i8mm(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR1_EL1, 52) != 0;
+}
+
+/* FEAT_DotProd: ID_AA64ISAR0_EL1.DP != 0. */
+static inline bool simd_have_dotprod(const struct a64_cpu *cpu)
+{
+    return a64_id_field(cpu, SR_ID_AA64ISAR0_EL1, 44) != 0;
+}
+
 /* SIMD-within-a-register forms of the hottest element ops on one 64-bit chunk, for element
  * width bits (8..64): high-bit mask, ADD, SUB, and "element is zero -> all ones". */
 static inline u64 swar_high(unsigned bits)

@@ -13,6 +13,7 @@
 #include "cpu/arm64/decode_cache.h"
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mmu.h"
+#include "cpu/arm64/semihost.h"
 
 #define A64_SNAP_VERSION 1
 
@@ -117,4 +118,6 @@ void a64_snapshot_register(struct a64_cpu *cpu)
     char name[16];
     snprintf(name, sizeof(name), "cpu%d", cpu->vcpu.index);
     snap_register(cpu->vcpu.machine, name, A64_SNAP_VERSION, a64_save, a64_load, cpu);
+    if (cpu->vcpu.index == 0)
+        a64_semihost_snap_register(cpu->vcpu.machine);
 }

@@ -162,6 +162,31 @@ static void add_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP
 static void sub_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_SUB, true); }
 static void sub_w(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_SUB, false); }
 
+/* The same with LSR/ASR/ROR (imm2 = shift type; ROR is reserved for ADD/SUB and never gets
+ * here): one executor per operation and size, the shift type chosen at run time. */
+static inline void alu_shifted(struct a64_cpu *cpu, const union a64_args *a, enum alu_op op,
+                               bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 r = alu(op, cpu->x[f->rn], a64_shift(sf, cpu->x[f->rm], (unsigned)f->imm2, f->sh));
+    a64_set_x(cpu, f->rd, a64_trunc(sf, r));
+}
+
+static void and_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_AND, true); }
+static void and_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_AND, false); }
+static void bic_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_BIC, true); }
+static void bic_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_BIC, false); }
+static void orr_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ORR, true); }
+static void orr_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ORR, false); }
+static void orn_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ORN, true); }
+static void orn_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ORN, false); }
+static void eor_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_EOR, true); }
+static void eor_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_EOR, false); }
+static void add_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ADD, true); }
+static void add_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_ADD, false); }
+static void sub_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_SUB, true); }
+static void sub_sw(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_SUB, false); }
+
 static inline void ands_lsl(struct a64_cpu *cpu, const union a64_args *a, bool sf)
 {
     const struct a64_fast_args *f = fa(a);
@@ -188,6 +213,35 @@ static void adds_w(struct a64_cpu *c, const union a64_args *a)
 {
     addsub_flags(c, fa(a), false, false, c->x[fa(a)->rm] << fa(a)->sh);
 }
+
+/* ---- Add/subtract, extended register: imm2 = option, sh = left shift (<= 4) ---------------
+ * Rn may be SP, and Rd too without S. */
+static inline void addsub_ext(struct a64_cpu *cpu, const union a64_args *a, bool sub, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 y = a64_extend(cpu->x[f->rm], (unsigned)f->imm2, f->sh);
+    u64 x = a64_x_sp(cpu, f->rn);
+    a64_set_x_sp(cpu, f->rd, a64_trunc(sf, sub ? x - y : x + y));
+}
+static void addext_x(struct a64_cpu *c, const union a64_args *a) { addsub_ext(c, a, false, true); }
+static void addext_w(struct a64_cpu *c, const union a64_args *a) { addsub_ext(c, a, false, false); }
+static void subext_x(struct a64_cpu *c, const union a64_args *a) { addsub_ext(c, a, true, true); }
+static void subext_w(struct a64_cpu *c, const union a64_args *a) { addsub_ext(c, a, true, false); }
+
+static inline void addsub_ext_flags(struct a64_cpu *cpu, const union a64_args *a, bool sub,
+                                    bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 y = a64_trunc(sf, a64_extend(cpu->x[f->rm], (unsigned)f->imm2, f->sh));
+    u32 nzcv;
+    u64 r = a64_add_with_carry(sf, a64_x_sp(cpu, f->rn), sub ? ~y : y, sub, &nzcv);
+    cpu->nzcv = nzcv;
+    a64_set_x(cpu, f->rd, r);
+}
+static void addsext_x(struct a64_cpu *c, const union a64_args *a) { addsub_ext_flags(c, a, false, true); }
+static void addsext_w(struct a64_cpu *c, const union a64_args *a) { addsub_ext_flags(c, a, false, false); }
+static void subsext_x(struct a64_cpu *c, const union a64_args *a) { addsub_ext_flags(c, a, true, true); }
+static void subsext_w(struct a64_cpu *c, const union a64_args *a) { addsub_ext_flags(c, a, true, false); }
 
 /* ---- Bitfield moves: imm = wmask, imm2 = tmask, sh = immr, rm = imms -------------------- */
 static inline void ubfm(struct a64_cpu *cpu, const union a64_args *a, unsigned ds)
@@ -253,9 +307,11 @@ static void tbnz(struct a64_cpu *cpu, const union a64_args *a)
  * offset, LSL only); flags: the ISS of forms without writeback. rd is Rt. The base may be SP
  * (a64_ldst_base() checks its alignment). */
 enum ldst_mode { M_IMM, M_REG, M_POST, M_PRE };
+/* A store, a zero-extending load, a load sign-extended to 64 or to 32 bits. */
+enum ldst_op { K_STORE, K_LOAD, K_SX64, K_SX32 };
 
-static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, bool load,
-                        enum ldst_mode mode)
+static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes,
+                        enum ldst_op op, enum ldst_mode mode)
 {
     const struct a64_fast_args *f = fa(a);
     u64 base = a64_ldst_base(cpu, f->rn);
@@ -265,31 +321,50 @@ static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned b
                              : base;
     /* Never LDTR/STTR: masking the bit lets the compiler drop the fast-table choice. */
     u32 flags = f->flags & ~A64_MEM_UNPRIV;
-    if (load)
-        a64_set_x(cpu, f->rd, a64_read(cpu, va, bytes, flags));
-    else
+    if (op == K_STORE)
         a64_write(cpu, va, bytes, cpu->x[f->rd], flags);
+    else if (op == K_LOAD)
+        a64_set_x(cpu, f->rd, a64_read(cpu, va, bytes, flags));
+    else if (op == K_SX64)
+        a64_set_x(cpu, f->rd, a64_sext(a64_read(cpu, va, bytes, flags), bytes));
+    else
+        a64_set_w(cpu, f->rd, (u32)a64_sext(a64_read(cpu, va, bytes, flags), bytes));
     if (mode == M_POST)
         a64_set_x_sp(cpu, f->rn, base + f->imm);
     else if (mode == M_PRE)
         a64_set_x_sp(cpu, f->rn, va);
 }
 
-#define LDST_SIZES(name, load, mode)                                                          \
-    static void name##1(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 1, load, mode); } \
-    static void name##2(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 2, load, mode); } \
-    static void name##4(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 4, load, mode); } \
-    static void name##8(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 8, load, mode); } \
+#define LDST_SIZES(name, op, mode)                                                          \
+    static void name##1(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 1, op, mode); } \
+    static void name##2(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 2, op, mode); } \
+    static void name##4(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 4, op, mode); } \
+    static void name##8(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 8, op, mode); } \
     static const a64_exec_fn name[4] = {name##1, name##2, name##4, name##8};
-LDST_SIZES(ldr_imm, true, M_IMM)
-LDST_SIZES(str_imm, false, M_IMM)
-LDST_SIZES(ldr_reg, true, M_REG)
-LDST_SIZES(str_reg, false, M_REG)
-LDST_SIZES(ldr_post, true, M_POST)
-LDST_SIZES(str_post, false, M_POST)
-LDST_SIZES(ldr_pre, true, M_PRE)
-LDST_SIZES(str_pre, false, M_PRE)
+LDST_SIZES(ldr_imm, K_LOAD, M_IMM)
+LDST_SIZES(str_imm, K_STORE, M_IMM)
+LDST_SIZES(ldr_reg, K_LOAD, M_REG)
+LDST_SIZES(str_reg, K_STORE, M_REG)
+LDST_SIZES(ldr_post, K_LOAD, M_POST)
+LDST_SIZES(str_post, K_STORE, M_POST)
+LDST_SIZES(ldr_pre, K_LOAD, M_PRE)
+LDST_SIZES(str_pre, K_STORE, M_PRE)
 #undef LDST_SIZES
+
+/* LDRSB/LDRSH/LDRSW: [0][size] extend to 64 bits, [1][size] to 32 (sizes 0 and 1 only). */
+#define LDSX_SIZES(name, mode)                                                                 \
+    static void name##_64_1(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 1, K_SX64, mode); } \
+    static void name##_64_2(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 2, K_SX64, mode); } \
+    static void name##_64_4(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 4, K_SX64, mode); } \
+    static void name##_32_1(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 1, K_SX32, mode); } \
+    static void name##_32_2(struct a64_cpu *c, const union a64_args *a) { ldst(c, a, 2, K_SX32, mode); } \
+    static const a64_exec_fn name[2][3] = {{name##_64_1, name##_64_2, name##_64_4},             \
+                                           {name##_32_1, name##_32_2, NULL}};
+LDSX_SIZES(ldrs_imm, M_IMM)
+LDSX_SIZES(ldrs_reg, M_REG)
+LDSX_SIZES(ldrs_post, M_POST)
+LDSX_SIZES(ldrs_pre, M_PRE)
+#undef LDSX_SIZES
 
 /* ---- Load/store pair of X or W registers (not LDPSW) -----------------------------------------
  * imm: byte offset; rd, rm: Rt, Rt2. Both accesses happen before any register is written;
@@ -430,26 +505,51 @@ static a64_exec_fn spec_shifted(a64_exec_fn fn, const struct arg_logic_r *g,
 {
     /* arg_logic_r and arg_addsub_r have the same fields. */
     static const struct {
-        a64_exec_fn generic, x, w;
+        a64_exec_fn generic, x, w, sx, sw; /* sx/sw: other shift types, NULL = generic */
     } forms[] = {
-        {GENERIC(AND_r), and_x, and_w},   {GENERIC(BIC_r), bic_x, bic_w},
-        {GENERIC(ORR_r), orr_x, orr_w},   {GENERIC(ORN_r), orn_x, orn_w},
-        {GENERIC(EOR_r), eor_x, eor_w},   {GENERIC(ANDS_r), ands_x, ands_w},
-        {GENERIC(ADD_r), add_x, add_w},   {GENERIC(SUB_r), sub_x, sub_w},
-        {GENERIC(ADDS_r), adds_x, adds_w}, {GENERIC(SUBS_r), subs_x, subs_w},
+        {GENERIC(AND_r), and_x, and_w, and_sx, and_sw},
+        {GENERIC(BIC_r), bic_x, bic_w, bic_sx, bic_sw},
+        {GENERIC(ORR_r), orr_x, orr_w, orr_sx, orr_sw},
+        {GENERIC(ORN_r), orn_x, orn_w, orn_sx, orn_sw},
+        {GENERIC(EOR_r), eor_x, eor_w, eor_sx, eor_sw},
+        {GENERIC(ANDS_r), ands_x, ands_w, NULL, NULL},
+        {GENERIC(ADD_r), add_x, add_w, add_sx, add_sw},
+        {GENERIC(SUB_r), sub_x, sub_w, sub_sx, sub_sw},
+        {GENERIC(ADDS_r), adds_x, adds_w, NULL, NULL},
+        {GENERIC(SUBS_r), subs_x, subs_w, NULL, NULL},
     };
     for (unsigned i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
         if (forms[i].generic != fn)
             continue;
-        if (g->shift != 0 || (!g->sf && g->imm >= 32))
-            return NULL; /* other shifts, or reserved */
+        bool addsub = fn == GENERIC(ADD_r) || fn == GENERIC(SUB_r);
+        if ((!g->sf && g->imm >= 32) || (addsub && g->shift == 3))
+            return NULL; /* reserved: the generic executor raises UNDEFINED */
         f->rd = (u8)g->rd;
         f->rn = (u8)g->rn;
         f->rm = (u8)g->rm;
         f->sh = (u8)g->imm;
-        return g->sf ? forms[i].x : forms[i].w;
+        f->imm2 = (u64)g->shift;
+        if (g->shift == 0)
+            return g->sf ? forms[i].x : forms[i].w;
+        return g->sf ? forms[i].sx : forms[i].sw;
     }
     return NULL;
+}
+
+static a64_exec_fn spec_addsub_ext(const struct arg_ADDSUB_ext *g, struct a64_fast_args *f)
+{
+    static const a64_exec_fn forms[2][2][2] = {
+        {{addext_w, addext_x}, {subext_w, subext_x}},
+        {{addsext_w, addsext_x}, {subsext_w, subsext_x}},
+    };
+    if (g->imm > 4)
+        return NULL; /* reserved */
+    f->rd = (u8)g->rd;
+    f->rn = (u8)g->rn;
+    f->rm = (u8)g->rm;
+    f->sh = (u8)g->imm;
+    f->imm2 = (u64)g->option;
+    return forms[g->s][g->op][g->sf];
 }
 
 static a64_exec_fn spec_bfm(a64_exec_fn fn, const struct arg_bfm *g, struct a64_fast_args *f)
@@ -471,34 +571,58 @@ static a64_exec_fn spec_bfm(a64_exec_fn fn, const struct arg_bfm *g, struct a64_
 }
 
 /* size/opc of a plain load or store: opc 0 store, 1 zero-extending load. */
+/* size/opc: opc 0 store, 1 zero-extending load, 2 load sign-extended to 64 bits (size 3:
+ * PRFM), 3 to 32 bits (size >= 2: reserved). Returns -1 for forms left generic. */
+static int ldst_sx(unsigned size, unsigned opc)
+{
+    if (opc == 2 && size < 3)
+        return 0;
+    if (opc == 3 && size < 2)
+        return 1;
+    return -1;
+}
+
+/* The ISS of a single-register access without writeback, as ldst.c computes it. */
+static u32 ldst_iss(unsigned size, unsigned opc, unsigned rt)
+{
+    bool sx = opc >= 2;
+    return a64_ldst_iss((int)rt, size == 3 || (sx && opc == 2), sx, false);
+}
+
 static a64_exec_fn spec_ldst(a64_exec_fn fn, const struct arg_ldst *g, struct a64_fast_args *f)
 {
-    if (g->opc > 1)
+    int sx = g->opc > 1 ? ldst_sx(g->size, g->opc) : 0;
+    if (sx < 0)
         return NULL;
     bool load = g->opc == 1;
     f->rd = (u8)g->rt;
     f->rn = (u8)g->rn;
     if (fn == GENERIC(LDST_uimm) || fn == GENERIC(LDST_unscaled)) {
         f->imm = fn == GENERIC(LDST_uimm) ? (u64)g->imm << g->size : (u64)(s64)g->imm;
-        f->flags = a64_ldst_iss(g->rt, g->size == 3, false, false);
+        f->flags = ldst_iss(g->size, g->opc, g->rt);
+        if (g->opc > 1)
+            return ldrs_imm[sx][g->size];
         return (load ? ldr_imm : str_imm)[g->size];
     }
     f->imm = (u64)(s64)g->imm;
     f->flags = 0;
     if (fn == GENERIC(LDST_post))
-        return (load ? ldr_post : str_post)[g->size];
-    return (load ? ldr_pre : str_pre)[g->size];
+        return g->opc > 1 ? ldrs_post[sx][g->size] : (load ? ldr_post : str_post)[g->size];
+    return g->opc > 1 ? ldrs_pre[sx][g->size] : (load ? ldr_pre : str_pre)[g->size];
 }
 
 static a64_exec_fn spec_ldst_reg(const struct arg_LDST_reg *g, struct a64_fast_args *f)
 {
-    if (g->opc > 1 || g->option != 3)
+    int sx = g->opc > 1 ? ldst_sx(g->size, g->opc) : 0;
+    if (sx < 0 || g->option != 3)
         return NULL;
     f->rd = (u8)g->rt;
     f->rn = (u8)g->rn;
     f->rm = (u8)g->rm;
     f->sh = (u8)(g->s ? g->size : 0);
-    f->flags = a64_ldst_iss(g->rt, g->size == 3, false, false);
+    f->flags = ldst_iss(g->size, g->opc, g->rt);
+    if (g->opc > 1)
+        return ldrs_reg[sx][g->size];
     return (g->opc == 1 ? ldr_reg : str_reg)[g->size];
 }
 
@@ -572,6 +696,8 @@ a64_exec_fn a64_specialise(a64_exec_fn fn, union a64_args *a)
         s = spec_ldst(fn, &g.ldst, &f);
     else if (fn == GENERIC(LDST_reg))
         s = spec_ldst_reg(&g.LDST_reg, &f);
+    else if (fn == GENERIC(ADDSUB_ext))
+        s = spec_addsub_ext(&g.ADDSUB_ext, &f);
     else if (fn == GENERIC(LDSTP))
         s = spec_ldstp(&g.LDSTP, &f);
     else if (fn == GENERIC(CSEL))

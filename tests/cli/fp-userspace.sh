@@ -3,7 +3,7 @@
 # timeout: 300
 # Userspace FP smoke test: boot the Debian kernel with an initramfs holding tests/fp/userfp.c
 # (static aarch64: libm, printf %a/%.17g, strtod, fenv modes and flags, __fp16/_Float16 with
-# FEAT_FP16, -O3 vectorised loops) and busybox awk/sort/md5sum/sha256sum on a generated file,
+# FEAT_FP16, -O3 vectorised loops incl. SDOT, FJCVTZS) and busybox awk/sort/md5sum/sha256sum on a generated file,
 # on emu and on qemu-system-aarch64 -cpu max, and compare the lines between the markers: any
 # difference fails. Skips without the guest kernel, QEMU or the cross toolchain with libc
 # (tools/setup installs libc6-dev-arm64-cross).
@@ -22,7 +22,7 @@ command -v "${CROSS}gcc" >/dev/null || skip "${CROSS}gcc not installed"
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-"${CROSS}gcc" -static -O3 -march=armv8.2-a+fp16 -o "$WORK/userfp" tests/fp/userfp.c -lm \
+"${CROSS}gcc" -static -O3 -march=armv8.5-a+fp16+fp16fml+dotprod -o "$WORK/userfp" tests/fp/userfp.c -lm \
     2>"$WORK/cc.err" || skip "cannot build a static aarch64 program (libc6-dev-arm64-cross?)"
 
 guest_initrd_tree "$WORK/root"
@@ -76,5 +76,7 @@ if ! diff -u "$WORK/qemu.out" "$WORK/emu.out" >"$WORK/diff"; then
     exit 1
 fi
 grep -q '^hwcap fphp=1 asimdhp=1$' "$WORK/emu.out" || { echo "Linux sees no FEAT_FP16 (HWCAP fphp/asimdhp)"; exit 1; }
+grep -q '^hwcap jscvt=1 fcma=1 asimddp=1 asimdfhm=1 frint=1$' "$WORK/emu.out" ||
+    { echo "Linux misses one of HWCAP jscvt/fcma/asimddp/asimdfhm/HWCAP2 frint"; exit 1; }
 [ "${VERBOSE:-0}" = 1 ] && cat "$WORK/emu.out"
 echo "$(wc -l <"$WORK/emu.out") lines agree"

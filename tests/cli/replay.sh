@@ -12,7 +12,8 @@ cp "$ELF" "$TMP/k.elf"
 run=(-M arm64-virt -semihosting -nographic -kernel "$TMP/k.elf" -digest-on-exit)
 bad() { echo "$*"; failures=$((failures + 1)); }
 
-(sleep 0.3; printf 'Zq') | timeout 20 "$EMU" "${run[@]}" -record "$TMP/log" >"$TMP/rec" 2>&1
+(sleep 0.3; printf 'Zq') | timeout 20 "$EMU" "${run[@]}" -record "$TMP/log" -digest-every 40 \
+    >"$TMP/rec" 2>&1
 st=$?
 [ "$st" = 0 ] && grep -q "RX:Zq" "$TMP/rec" && grep -q "^emu: digest " "$TMP/rec" ||
     bad "record: exit $st, output: $(head -c 300 "$TMP/rec")"
@@ -60,6 +61,7 @@ while off < len(d):
     recs.append((off, kind, ln))
     off += 32 + ln + 4
 put('cut', d[:recs[-1][0]])
+put('cut2', d[:recs[-1][0] + 40])                # inside the trailer
 s = bytearray(d)
 for off, kind, ln in recs:
     if kind == 1:                                # REPLAY_SERIAL
@@ -74,17 +76,33 @@ p = off + 32 + 4 + 8 + 8 + 5 * 8
 t[p] ^= 0x10
 struct.pack_into('<I', t, off + 32 + ln, zlib.crc32(bytes(t[off:off + 32 + ln])))
 put('x5', t)
+k = bytearray(d)                                 # a kind this emu does not know, valid CRC
+off, kind, ln = recs[0]
+k[off] = 9
+struct.pack_into('<I', k, off + 32 + ln, zlib.crc32(bytes(k[off:off + 32 + ln])))
+put('kind', k)
+off, kind, ln = recs[-1]
+put('after', d + d[off:off + 32 + ln + 4])       # a record after the trailer
 PY
 expect 1 "unsupported log format version 99" -replay "$TMP/version"
 expect 1 "header CRC mismatch" -replay "$TMP/header"
 expect 1 "CRC mismatch (corrupted log)" -replay "$TMP/flip"
 expect 1 "not an emu replay log" -replay "$TMP/k.elf"
+expect 1 "record 0 at offset" -replay "$TMP/kind"
+expect 1 "unknown kind 9" -replay "$TMP/kind"
+expect 1 "data after the trailer" -replay "$TMP/after"
 expect 1 "cannot open" -replay "$TMP/nonexistent"
 # Cut before the trailer: the run replays the input, then stops and says so.
 timeout 20 "$EMU" -replay "$TMP/cut" >"$TMP/out" 2>&1 </dev/null
 st=$?
 [ "$st" = 1 ] && grep -q "emu: replay log ends early at icount [0-9]* (truncated)" "$TMP/out" ||
     bad "truncated log: exit $st, output: $(head -c 300 "$TMP/out")"
+timeout 20 "$EMU" -replay "$TMP/cut2" >"$TMP/out" 2>&1 </dev/null
+st=$?
+[ "$st" = 1 ] && grep -q "emu: replay log ends early at icount [0-9]* (truncated)" "$TMP/out" ||
+    bad "log cut inside a record: exit $st, output: $(head -c 300 "$TMP/out")"
+expect 1 "-record: cannot create '$TMP/no/log'" "${run[@]}" -record "$TMP/no/log"
+expect 2 "-digest-every needs -record" -digest-every 5 -replay "$TMP/log"
 # Another input than the recorded one: the guest's buffer (RAM) differs from the recorded digest.
 timeout 20 "$EMU" -replay "$TMP/input" >"$TMP/out" 2>&1 </dev/null
 st=$?
@@ -98,10 +116,22 @@ st=$?
 # tools/replay-info reads the same logs.
 INFO="$(dirname "$0")/../../tools/replay-info"
 out=$("$INFO" "$TMP/log") && grep -q "complete: *yes (trailer: exit status 0)" <<<"$out" &&
-    grep -q "serial *1 records *2 payload bytes" <<<"$out" || bad "replay-info log: $out"
+    grep -q "serial *1 records *2 payload bytes" <<<"$out" &&
+    grep -q "digests: *every 40 instructions" <<<"$out" && grep -q "^  digest " <<<"$out" ||
+    bad "replay-info log: $out"
 out=$("$INFO" "$TMP/cut") && grep -q "complete: *no (truncated" <<<"$out" ||
     bad "replay-info cut: $out"
 "$INFO" "$TMP/flip" >/dev/null 2>&1 && bad "replay-info accepted a flipped byte"
 "$INFO" "$TMP/version" >/dev/null 2>&1 && bad "replay-info accepted version 99"
+"$INFO" "$TMP/kind" >/dev/null 2>&1 && bad "replay-info accepted an unknown kind"
+"$INFO" "$TMP/after" >/dev/null 2>&1 && bad "replay-info accepted data after the trailer"
+# Semihosting input read mid-instruction (SYS_READC) is logged and replayed too.
+SH="$(dirname "$EMU")/tests/guest/arm64/semihost_readc.elf"
+printf 'ok' | timeout 20 "$EMU" -M arm64-virt -semihosting -serial null -kernel "$SH" \
+    -record "$TMP/shlog" >"$TMP/sh1" 2>&1
+timeout 20 "$EMU" -replay "$TMP/shlog" >"$TMP/sh2" 2>&1 <&-
+st=$?
+[ "$st" = 0 ] && grep -q "IN:ok" "$TMP/sh1" && cmp -s "$TMP/sh1" "$TMP/sh2" ||
+    bad "semihosting input: exit $st: $(head -c 200 "$TMP/sh1") / $(head -c 200 "$TMP/sh2")"
 expect 2 "-record and -replay cannot be used together" -replay "$TMP/log" -record "$TMP/x"
 finish

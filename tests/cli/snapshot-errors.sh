@@ -15,6 +15,15 @@ grep -q "saved snapshot 's1' at icount 1" "$TMP/out" || {
 # Loads, and runs on to the instruction limit (status 3).
 expect 3 "instruction limit 6000 reached" -M arm64-virt -kernel "$K" -snapshot-dir "$D" \
     -loadvm s1 -max-insns 6000
+# Load and save again at once: every section round-trips, so the files are byte-identical.
+run -loadvm s1 -savevm-at 0:s2 -max-insns 6000 >"$TMP/out" 2>&1
+cmp "$D/s1.emusnap" "$D/s2.emusnap" || {
+    echo "loading and saving again changed the snapshot"; failures=$((failures + 1)); }
+# Two vCPUs (the secondary powered off): the same.
+run -smp 2 -savevm-at 1000:p1 -max-insns 2000 >"$TMP/out" 2>&1
+run -smp 2 -loadvm p1 -savevm-at 0:p2 -max-insns 2000 >"$TMP/out" 2>&1
+cmp "$D/p1.emusnap" "$D/p2.emusnap" || {
+    echo "-smp 2: loading and saving again changed the snapshot"; failures=$((failures + 1)); }
 # A path with '/' is used as is.
 expect 3 "instruction limit" -M arm64-virt -kernel "$K" -loadvm "$D/s1.emusnap" -max-insns 6000
 
@@ -43,5 +52,20 @@ cp "$S" "$D/v9.emusnap"
 printf '\x09' | dd of="$D/v9.emusnap" bs=1 seek=8 conv=notrunc 2>/dev/null
 expect 1 "unsupported snapshot format version 9 (this emu reads 1)" -M arm64-virt -kernel "$K" \
     -loadvm "$D/v9.emusnap"
+# With every device: a disk (snapshot=on overlay), a NIC on user networking, an RNG.
+head -c 1048576 /dev/zero >"$TMP/disk.img"
+devs=(-drive "file=$TMP/disk.img,format=raw,snapshot=on" -netdev user,id=n0
+      -device virtio-net-device,netdev=n0 -device virtio-rng-device,seed=3)
+run "${devs[@]}" -savevm-at 1000:d1 -max-insns 2000 >"$TMP/out" 2>&1
+run "${devs[@]}" -loadvm d1 -savevm-at 0:d2 -max-insns 2000 >"$TMP/out" 2>&1
+cmp "$D/d1.emusnap" "$D/d2.emusnap" || {
+    echo "with devices: loading and saving again changed the snapshot: $(cat "$TMP/out")"
+    failures=$((failures + 1)); }
+expect 1 "snapshot was taken with -device 'virtio-net-device,netdev=n0 virtio-rng-device,seed=3'" \
+    -M arm64-virt -kernel "$K" -snapshot-dir "$D" -drive "file=$TMP/disk.img,format=raw,snapshot=on" \
+    -loadvm d1
+printf 'x' | dd of="$TMP/disk.img" bs=1 seek=4096 conv=notrunc 2>/dev/null
+expect 1 "snapshot was taken with -drive #0 sha256:" -M arm64-virt -kernel "$K" \
+    -snapshot-dir "$D" "${devs[@]}" -loadvm d1
 expect 2 "-savevm-at: expected ICOUNT:NAME" -M arm64-virt -kernel "$K" -savevm-at 1000
 finish

@@ -3,9 +3,11 @@
  * Userspace floating-point smoke test, run under Linux on emu and on QEMU with the outputs
  * compared line by line (tests/cli/fp-userspace.sh). Static aarch64 binary: glibc's libm,
  * printf/strtod (%a and %.17g), fenv rounding modes and flags, half precision through
- * __fp16 (storage, FCVT) and _Float16 (FEAT_FP16 arithmetic), loops GCC vectorises at -O3.
- * Every line must be the same on any correct Armv8.2 + FEAT_FP16 implementation.
+ * __fp16 (storage, FCVT) and _Float16 (FEAT_FP16 arithmetic), loops GCC vectorises at -O3
+ * (FMLA .4S/.8H, SDOT), FJCVTZS through __jcvt(). Every line must be the same on any correct
+ * implementation of the features it checks in HWCAP/HWCAP2.
  */
+#include <arm_acle.h>
 #include <fenv.h>
 #include <math.h>
 #include <stdio.h>
@@ -26,6 +28,7 @@ static float fa[N], fb[N], fc[N];
 static double da[N], db[N];
 static _Float16 ha[N], hb[N], hc[N];
 static __fp16 hs[N];
+static signed char i8a[N], i8b[N];
 
 static void line_d(const char *what, double v)
 {
@@ -145,6 +148,14 @@ static void vector_lines(void)
     }
     printf("vec fsum=%a fmax=%a dsum=%a %.17g hsum=%a ssum=%a\n", (double)fsum, (double)fmax, dsum,
            dsum, (double)hsum, (double)ssum);
+    int dot = 0;
+    for (int i = 0; i < N; i++) {
+        i8a[i] = (signed char)(i * 7 - 300);
+        i8b[i] = (signed char)(i * 13 + 5);
+    }
+    for (int i = 0; i < N; i++)                     /* SDOT at -O3 with +dotprod */
+        dot += i8a[i] * i8b[i];
+    printf("int8 dot=%d\n", dot);
     qsort(da, N, sizeof(da[0]), cmp_double);
     for (int i = 0; i < N; i++)
         da[i] = sin(da[i] * db[i]);
@@ -164,11 +175,18 @@ int main(int argc, char **argv)
         return 0;
     }
     unsigned long hw = getauxval(AT_HWCAP);
+    unsigned long hw2 = getauxval(AT_HWCAP2);
     printf("hwcap fphp=%d asimdhp=%d\n", (hw & HWCAP_FPHP) != 0, (hw & HWCAP_ASIMDHP) != 0);
+    printf("hwcap jscvt=%d fcma=%d asimddp=%d asimdfhm=%d frint=%d\n", (hw & HWCAP_JSCVT) != 0,
+           (hw & HWCAP_FCMA) != 0, (hw & HWCAP_ASIMDDP) != 0, (hw & HWCAP_ASIMDFHM) != 0,
+           (hw2 & HWCAP2_FRINT) != 0);
     libm_lines();
     rounding_lines();
     string_lines();
     half_lines();
+    static volatile double js[] = {1.9, -1.9, 4294967301.5, -0.0, 1e300, 2147483648.0};
+    for (unsigned i = 0; i < sizeof(js) / sizeof(js[0]); i++)
+        printf("jcvt(%a) = %d\n", js[i], __jcvt(js[i]));
     vector_lines();
     return 0;
 }

@@ -4,11 +4,13 @@
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "core/machine.h"
 #include "core/snapshot.h"
 #include "core/snapshot_internal.h"
+#include "hw/block.h"
 
 /* ---- a tiny machine: 64 KiB of RAM and one device with three events ---- */
 
@@ -53,6 +55,14 @@ static void tiny_init(struct machine *m, struct emu_config *cfg)
 }
 
 static const struct machine_type tiny = {.name = "tiny", .init = tiny_init};
+
+static void bare_init(struct machine *m, struct emu_config *cfg)
+{
+    as_add_ram(&m->as, "ram", 0x40000000, 64 << 10);
+}
+
+/* The same RAM, without the device. */
+static const struct machine_type bare = {.name = "bare", .init = bare_init};
 
 static void test_writer_reader(void)
 {
@@ -147,7 +157,9 @@ static void test_checkpoint(void)
     memset(ram->host + 0x3000, 0x66, 0x10);
     struct snap_mem *s2 = snapshot_take(&m, s);
     CHECK_EQ(snapshot_mem_bytes(s) - snapshot_mem_bytes(s2), 4096 + 4); /* one page copied */
+    CHECK_EQ(snapshot_mem_total(), snapshot_mem_bytes(s) + snapshot_mem_bytes(s2));
     snapshot_free(s);                            /* s2 keeps the shared page alive */
+    CHECK_EQ(snapshot_mem_total(), snapshot_mem_bytes(s2) + 4100); /* + the page of s it shares */
     memset(ram->host, 0x11, 64 << 10);
     CHECK(snapshot_restore(&m, s2, err, sizeof(err)));
     CHECK_EQ(ram->host[0x1000], 0xaa);
@@ -162,6 +174,7 @@ static void test_checkpoint(void)
     CHECK_HAS(err, "section 'dev': bad reg 0xbad");
     snapshot_free(bad);
     snapshot_free(s2);
+    CHECK_EQ(snapshot_mem_total(), 0);
 }
 
 /* Stream validation: flipped byte, truncation, unknown and missing sections. */
@@ -188,16 +201,73 @@ static void test_stream_errors(void)
     CHECK(!snap_state_check(&m, w.buf, w.len, err, sizeof(err)));
     CHECK_HAS(err, "unknown section 'dex'");
     p[2] = 'v';
-    /* One section fewer: missing. */
+    /* A newer section version than this code reads. */
+    u32 v = 2;
+    memcpy(p + 3, &v, 4);
+    CHECK(!snap_state_check(&m, w.buf, w.len, err, sizeof(err)));
+    CHECK_HAS(err, "section 'dev' has version 2, this emu reads up to 1");
+    v = 1;
+    memcpy(p + 3, &v, 4);
+    /* A count that leaves bytes over. */
     u32 n = 1;
     memcpy(w.buf, &n, 4);
     CHECK(!snap_state_check(&m, w.buf, w.len, err, sizeof(err)));
     CHECK_HAS(err, "stray bytes");
+    n = 2;
+    memcpy(w.buf, &n, 4);
+    /* A machine without the device: unknown section; and the other way round: missing. */
+    static struct machine m2;
+    machine_init(&m2, &bare, &cfg);
+    CHECK(!snap_state_check(&m2, w.buf, w.len, err, sizeof(err)));
+    CHECK_HAS(err, "unknown section 'dev'");
+    struct snap_writer w2 = {0};
+    snap_state_save(&m2, &w2);
+    CHECK(!snap_state_check(&m, w2.buf, w2.len, err, sizeof(err)));
+    CHECK_HAS(err, "missing section 'dev'");
+    snap_writer_free(&w2);
     snap_writer_free(&w);
+}
+
+/* The snapshot=on overlay of a disk is saved and restored; the image is never written. */
+static void test_block_overlay(void)
+{
+    char path[] = "/tmp/emu-snap-blockXXXXXX";
+    int fd = mkstemp(path);
+    u8 zero[200000] = {0}, buf[4];
+    CHECK(fd >= 0 && write(fd, zero, sizeof(zero)) == (ssize_t)sizeof(zero));
+    close(fd);
+    struct block *b = block_open(path, false, true);
+    CHECK(block_write(b, 70000, "abcd", 4));
+    struct snap_writer w = {0};
+    block_snap_save(b, &w);
+    CHECK(block_write(b, 70000, "wxyz", 4));
+    CHECK(block_write(b, 150000, "wxyz", 4));
+    struct snap_reader r;
+    snap_reader_init(&r, w.buf, w.len, NULL);
+    block_snap_load(b, &r);
+    CHECK(!snap_failed(&r) && r.pos == r.len);
+    CHECK(block_read(b, 70000, buf, 4) && !memcmp(buf, "abcd", 4));
+    CHECK(block_read(b, 150000, buf, 4) && !memcmp(buf, "\0\0\0\0", 4));
+    /* Another disk size is refused. */
+    struct block *small = block_open(path, false, true);
+    block_close(small);
+    FILE *f = fopen(path, "ab");
+    fputc(0, f);
+    fclose(f);
+    small = block_open(path, false, true);
+    snap_reader_init(&r, w.buf, w.len, NULL);
+    block_snap_load(small, &r);
+    CHECK(snap_failed(&r));
+    CHECK_HAS(r.err, "was 200000 bytes with snapshot=on, it is 200001 bytes");
+    block_close(small);
+    block_close(b);
+    snap_writer_free(&w);
+    unlink(path);
 }
 
 int main(void)
 {
+    test_block_overlay();
     test_writer_reader();
     test_checkpoint();
     test_stream_errors();

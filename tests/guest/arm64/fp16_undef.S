@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Run with -cpu cortex-a57 (Armv8.0, no FEAT_FP16, JSCVT, FCMA, FHM, FRINTTS): every
-// half-precision data-processing form, FJCVTZS, FCADD, FCMLA, FMLAL/FMLSL, FRINT32*/64* are
-// UNDEFINED (EC 0x00) and ID_AA64PFR0_EL1.FP/AdvSIMD read 0, while the Armv8.0 conversions
-// FCVT/FCVTL between H and S/D still execute.
+// Run with -cpu cortex-a57 (Armv8.0: no FEAT_FP16, JSCVT, FCMA, FHM, FRINTTS, DotProd, I8MM):
+// every half-precision data-processing form, FJCVTZS, FCADD, FCMLA, FMLAL/FMLSL, FRINT32*/64*,
+// SDOT/UDOT, SMMLA, USDOT are UNDEFINED (EC 0x00) and ID_AA64PFR0_EL1.FP/AdvSIMD read 0,
+// while the Armv8.0 conversions FCVT/FCVTL between H and S/D still execute.
 #include "macros.inc"
     .arch_extension fp16fml
+    .arch_extension dotprod
+    .arch_extension i8mm
 
 .macro UNDEF_INSN id, insn:vararg
     EXPECT_EXC
@@ -50,6 +52,10 @@ test_main:
     UNDEF_INSN 28, fmlsl2 v0.4s, v1.4h, v2.h[7]
     UNDEF_INSN 29, frint32z s0, s1
     UNDEF_INSN 30, frint64x v0.2d, v1.2d
+    UNDEF_INSN 31, sdot v0.4s, v1.16b, v2.16b
+    UNDEF_INSN 32, udot v0.2s, v1.8b, v2.4b[3]
+    UNDEF_INSN 33, smmla v0.4s, v1.16b, v2.16b
+    UNDEF_INSN 34, usdot v0.4s, v1.16b, v2.4b[1]
     // Armv8.0 half-precision conversions remain
     mov     w1, #0x3c00
     fmov    s1, w1

@@ -35,9 +35,9 @@ test_main:
     mrs     x3, id_aa64dfr1_el1
     CHECK_EQ x3, 0, 9
     mrs     x3, id_aa64isar0_el1
-    CHECK_EQ x3, 0x0201000010201120, 10 // TLBIOS+TLBIRANGE, FHM, RDM, LSE, AES+PMULL, SHA1, SHA256
+    CHECK_EQ x3, 0x0201100010201120, 10 // TLBIOS+TLBIRANGE, FHM, DP, RDM, LSE, AES+PMULL, SHA1, SHA256
     mrs     x3, id_aa64isar1_el1
-    CHECK_EQ x3, 0x0100001100011000, 11 // SB, XS, FRINTTS, FCMA, JSCVT
+    CHECK_EQ x3, 0x0110001100011000, 11 // XS, I8MM, SB, FRINTTS, FCMA, JSCVT
     mrs     x3, id_aa64isar2_el1
     CHECK_EQ x3, 0, 12
     mrs     x3, id_aa64mmfr0_el1
