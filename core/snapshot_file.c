@@ -150,12 +150,13 @@ static void put_ram(struct machine *m, struct snap_writer *w)
         snap_put_u64(w, mr->base);
         snap_put_u64(w, mr->size);
         u64 npages = mr->size >> PAGE_SHIFT;
+        u8 *resident = snap_resident_map(mr);
         for (u64 first = 0; first < npages; first += CHUNK_PAGES) {
             u8 bitmap[CHUNK_PAGES / 8] = {0};
             size_t len = 0;
             for (u64 i = first; i < npages && i < first + CHUNK_PAGES; i++) {
                 const u8 *p = mr->host + (i << PAGE_SHIFT);
-                if (snap_page_is_zero(p))
+                if (snap_never_touched(resident, i) || snap_page_is_zero(p))
                     continue;
                 bitmap[(i - first) / 8] |= (u8)(1u << ((i - first) % 8));
                 memcpy(raw + len, p, PAGE_SIZE);
@@ -174,6 +175,7 @@ static void put_ram(struct machine *m, struct snap_writer *w)
             snap_put_bytes(w, z, zlen);
         }
         snap_put_u8(w, 0); /* end of the region */
+        free(resident);
     }
     free(raw);
     free(z);
@@ -399,6 +401,7 @@ static bool ram_pass(struct machine *m, struct snap_file *sf, bool apply, char *
     if (apply && !raw)
         fatal("out of memory (snapshot)");
     bool ok = true;
+    u8 *resident = NULL;
     for (u32 k = 0; ok && k < nram && !r.failed; k++) {
         u64 base = snap_get_u64(&r), size = snap_get_u64(&r);
         struct mem_region *mr = r.failed ? NULL : as_find(&m->as, base);
@@ -409,6 +412,8 @@ static bool ram_pass(struct machine *m, struct snap_file *sf, bool apply, char *
             break;
         }
         u64 npages = size >> PAGE_SHIFT, next = 0; /* pages below next are done */
+        free(resident);
+        resident = apply && mr ? snap_resident_map(mr) : NULL;
         while (!r.failed && snap_get_u8(&r) == 1) {
             u64 first = snap_get_u64(&r);
             u8 bitmap[CHUNK_PAGES / 8];
@@ -435,7 +440,7 @@ static bool ram_pass(struct machine *m, struct snap_file *sf, bool apply, char *
             }
             for (; next < first; next++) {
                 u8 *h = mr->host + (next << PAGE_SHIFT);
-                if (!snap_page_is_zero(h))
+                if (!snap_never_touched(resident, next) && !snap_page_is_zero(h))
                     memset(h, 0, PAGE_SIZE);
             }
             size_t used = 0;
@@ -447,7 +452,7 @@ static bool ram_pass(struct machine *m, struct snap_file *sf, bool apply, char *
                     if (memcmp(h, raw + used, PAGE_SIZE))
                         memcpy(h, raw + used, PAGE_SIZE);
                     used += PAGE_SIZE;
-                } else if (!snap_page_is_zero(h)) {
+                } else if (!snap_never_touched(resident, i) && !snap_page_is_zero(h)) {
                     memset(h, 0, PAGE_SIZE);
                 }
             }
@@ -459,10 +464,11 @@ static bool ram_pass(struct machine *m, struct snap_file *sf, bool apply, char *
         }
         for (; apply && !r.failed && next < npages; next++) {
             u8 *h = mr->host + (next << PAGE_SHIFT);
-            if (!snap_page_is_zero(h))
+            if (!snap_never_touched(resident, next) && !snap_page_is_zero(h))
                 memset(h, 0, PAGE_SIZE);
         }
     }
+    free(resident);
     free(raw);
     if (ok && !r.failed && r.pos != r.len)
         snap_fail(&r, "%zu stray bytes after RAM", r.len - r.pos);

@@ -41,6 +41,15 @@ bool snapshot_file_info(const char *path, u64 *icount, char *machine, size_t len
 bool snapshot_load_file_checked(struct machine *m, const char *path, bool *touched, char *err,
                                 size_t errlen);
 
+/* Which pages of a RAM region the process has touched (mincore), or NULL when that cannot be
+ * known (swap, mincore failure): free() it. A page never touched reads as zero. */
+struct mem_region;
+u8 *snap_resident_map(const struct mem_region *mr);
+static inline bool snap_never_touched(const u8 *resident, u64 page)
+{
+    return resident && !(resident[page] & 1);
+}
+
 /* Whether a 4 KiB page is all zero. */
 bool snap_page_is_zero(const u8 *p);
 
