@@ -37,6 +37,7 @@ reverse-continue
 p $x20
 reverse-continue
 p $x20
+monitor info reverse
 delete
 continue
 GDB
@@ -45,6 +46,7 @@ want '^\$1 = 8$' "round 8 done at the last disk_mark"
 want '^\$2 = 7$' "reverse-continue: at disk_mark of round 7"
 want '^\$3 = 6$' "round 6"
 want '^\$4 = 5$' "round 5"
+want '^  #3 icount=' "several checkpoints (restores between writes, not only to the start)"
 want 'exited normally' "the re-executed rounds read the disk of their time"
 emu_exit 0
 if ! cmp -s "$TMP/plain.img" "$TMP/rev.img"; then
