@@ -130,6 +130,34 @@ int main(void)
     snapshot_free(c3);                /* no history: no log */
     CHECK_EQ(block_undo_bytes(b), 0);
 
+    /* A checkpoint taken in the past, between two live ones (a reverse-stepi's on the way):
+     * the writes before it stay in the older epoch, those after it are its own. */
+    static u8 mid[SIZE];
+    m.clock.icount = 100;
+    c1 = snapshot_take(&m, NULL);
+    m.clock.icount = 400;
+    c3 = snapshot_take(&m, c1);
+    put(b, 0, 9000, 0x56);
+    CHECK(snapshot_restore(&m, c1, err, sizeof(err)));
+    file_bytes(s1);
+    m.clock.icount = 150;
+    put(b, 1000, 5000, 0x57);
+    m.clock.icount = 180;
+    file_bytes(mid);
+    struct snap_mem *cm = snapshot_take(&m, c1);
+    m.clock.icount = 190;
+    put(b, 3000, 200, 0x58);
+    put(b, 30000, 10, 0x59);
+    CHECK(snapshot_restore(&m, cm, err, sizeof(err)));
+    CHECK(file_equals(mid));
+    put(b, 0, 100, 0x5a);
+    CHECK(snapshot_restore(&m, c1, err, sizeof(err)));
+    CHECK(file_equals(s1));
+    snapshot_free(c3);
+    snapshot_free(cm);
+    snapshot_free(c1);
+    CHECK_EQ(block_undo_bytes(b), 0);
+
     /* The cap: over it, the log is dropped and the restore refused with a reason. */
     block_undo_set_limit(2 * 4096);
     m.clock.icount = 500;
