@@ -314,8 +314,9 @@ static u64 prefix_hash(size_t n)
     return h;
 }
 
-/* The recording a log (or a run writing one) belongs to: the SHA-256 of its header, which
- * holds the whole command line and the images' hashes. */
+/* The recording a log (or a run writing one) belongs to: the SHA-256 of its header without
+ * the whole command line, i.e. of its machine options, images' hashes and digest interval
+ * (the log's name, -d or -savevm-at do not make another recording). */
 static void header_id(const struct rp_header *h, u8 out[SHA256_BYTES])
 {
     char *p = NULL;
@@ -323,7 +324,9 @@ static void header_id(const struct rp_header *h, u8 out[SHA256_BYTES])
     FILE *f = open_memstream(&p, &n);
     if (!f)
         fatal("out of memory");
-    rp_header_write(f, h);
+    struct rp_header machine_only = *h;
+    machine_only.argc = 0;
+    rp_header_write(f, &machine_only);
     fclose(f);
     sha256(p, n, out);
     free(p);

@@ -16,13 +16,13 @@ struct rp_log rp_cli_log;
  * does not change the guest either. */
 static const char *const neutral_opts[] = {
     "record", "replay", "d", "D", "serial", "monitor", "gdb", "s", "S", "nographic",
-    "digest-on-exit", "digest-every", "savevm-at", NULL,
+    "digest-on-exit", "digest-every", "savevm-at", "snapshot-dir", NULL,
 };
 
 /* Given to a replay, these choose where in the recording it starts (a snapshot taken during
  * it, checked by the "replay" snapshot section); given to a recording, they are part of its
  * machine: the log starts from that snapshot. */
-static const char *const replay_start_opts[] = {"loadvm", "snapshot-dir", NULL};
+static const char *const replay_start_opts[] = {"loadvm", NULL};
 
 static bool in_list(const char *const *list, const char *name)
 {
