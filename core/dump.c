@@ -92,12 +92,55 @@ static bool write_region(int fd, const struct mem_region *mr)
     return true;
 }
 
-static bool write_core(struct machine *m, const struct dump_arch_ops *arch, int fd, char *err,
-                       size_t errlen)
+/* Paging mode: the virtual mappings of RAM, contiguous runs merged. */
+#define DUMP_MAX_PHDR 65000 /* e_phnum is 16 bits */
+
+struct vmap {
+    struct machine *m;
+    Elf64_Phdr *ph;
+    int n, cap;
+    bool overflow;
+};
+
+static void add_mapping(void *opaque, u64 va, u64 pa, u64 len)
 {
-    int nload = 0;
+    struct vmap *vm = opaque;
+    const struct mem_region *mr = as_find(&vm->m->as, pa);
+    if (!mr || mr->kind != MR_RAM || pa + len > mr->base + mr->size)
+        return; /* devices and ROM are not in the file */
+    Elf64_Phdr *last = vm->n ? &vm->ph[vm->n - 1] : NULL;
+    if (last && last->p_vaddr + last->p_memsz == va && last->p_paddr + last->p_memsz == pa &&
+        as_find(&vm->m->as, last->p_paddr) == mr) {
+        last->p_memsz += len;
+        last->p_filesz += len;
+        return;
+    }
+    if (vm->n == vm->cap) {
+        if (vm->cap >= DUMP_MAX_PHDR) {
+            vm->overflow = true;
+            return;
+        }
+        vm->cap = vm->cap ? vm->cap * 2 : 64;
+        Elf64_Phdr *p = realloc(vm->ph, (size_t)vm->cap * sizeof(*p));
+        if (!p) {
+            vm->overflow = true;
+            return;
+        }
+        vm->ph = p;
+    }
+    /* p_offset is filled in once the physical segments are placed. */
+    vm->ph[vm->n++] = (Elf64_Phdr){.p_type = PT_LOAD, .p_flags = PF_R | PF_W | PF_X,
+                                   .p_vaddr = va, .p_paddr = pa, .p_filesz = len,
+                                   .p_memsz = len, .p_align = PAGE_SIZE};
+}
+
+static bool write_core(struct machine *m, const struct dump_arch_ops *arch, int fd,
+                       const struct vmap *vm, char *err, size_t errlen)
+{
+    int nphys = 0;
     for (int i = 0; i < m->as.nregions; i++)
-        nload += m->as.regions[i].kind == MR_RAM;
+        nphys += m->as.regions[i].kind == MR_RAM;
+    int nload = nphys + vm->n;
     size_t cap = (size_t)m->ncpus * 4096, nlen = 0;
     u8 *notes = calloc(1, cap);
     Elf64_Phdr *ph = calloc((size_t)nload + 1, sizeof(*ph));
@@ -139,9 +182,17 @@ static bool write_core(struct machine *m, const struct dump_arch_ops *arch, int 
                                .p_align = PAGE_SIZE};
         off += mr->size;
     }
+    /* Virtual mappings point at the bytes of their physical segment: nothing is written twice. */
+    for (int v = 0; v < vm->n; v++) {
+        Elf64_Phdr *p = &ph[k++];
+        *p = vm->ph[v];
+        for (int i = 1; i <= nphys; i++)
+            if (p->p_paddr - ph[i].p_paddr < ph[i].p_memsz)
+                p->p_offset = ph[i].p_offset + (p->p_paddr - ph[i].p_paddr);
+    }
     ok = write_all(fd, &eh, sizeof(eh)) &&
          write_all(fd, ph, (size_t)(nload + 1) * sizeof(*ph)) && write_all(fd, notes, nlen);
-    for (int i = 1; ok && i <= nload; i++) {
+    for (int i = 1; ok && i <= nphys; i++) {
         const struct mem_region *mr = as_find(&m->as, ph[i].p_paddr);
         ok = lseek(fd, (off_t)ph[i].p_offset, SEEK_SET) >= 0 && write_region(fd, mr);
     }
@@ -154,16 +205,26 @@ static bool write_core(struct machine *m, const struct dump_arch_ops *arch, int 
     return ok;
 }
 
-bool dump_guest_memory(struct machine *m, const char *path, char *err, size_t errlen)
+bool dump_guest_memory(struct machine *m, const char *path, bool paging, char *err,
+                       size_t errlen)
 {
     const struct dump_arch_ops *arch = m->ncpus ? dump_arch_find(m->cpus[0]->ops->arch) : NULL;
     if (!arch) {
         snprintf(err, errlen, "no core dump support for this machine's CPUs");
         return false;
     }
+    struct vmap vm = {.m = m};
+    if (paging)
+        arch->mappings(m->cpus[0], add_mapping, &vm);
+    if (vm.overflow) {
+        free(vm.ph);
+        snprintf(err, errlen, "more than %d virtual mappings (dump without -p)", DUMP_MAX_PHDR);
+        return false;
+    }
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
     if (!tmp) {
+        free(vm.ph);
         snprintf(err, errlen, "out of memory");
         return false;
     }
@@ -172,9 +233,11 @@ bool dump_guest_memory(struct machine *m, const char *path, char *err, size_t er
     if (fd < 0) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         free(tmp);
+        free(vm.ph);
         return false;
     }
-    bool ok = write_core(m, arch, fd, err, errlen);
+    bool ok = write_core(m, arch, fd, &vm, err, errlen);
+    free(vm.ph);
     if (close(fd) && ok) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         ok = false;
@@ -192,18 +255,18 @@ bool dump_guest_memory(struct machine *m, const char *path, char *err, size_t er
 static void cmd_dump_guest_memory(struct machine *m, int argc, char **argv, FILE *out)
 {
     char err[256];
-    if (argc != 2 || argv[1][0] == '-') {
-        fprintf(out, "usage: dump-guest-memory FILE (paging mode -p is not supported: "
-                     "p_vaddr = physical address)\n");
+    bool paging = argc == 3 && !strcmp(argv[1], "-p");
+    if (argc != 2 + paging || argv[argc - 1][0] == '-') {
+        fprintf(out, "usage: dump-guest-memory [-p] FILE (-p: also vCPU 0's virtual mappings)\n");
         return;
     }
-    if (!dump_guest_memory(m, argv[1], err, sizeof(err)))
+    if (!dump_guest_memory(m, argv[argc - 1], paging, err, sizeof(err)))
         fprintf(out, "dump-guest-memory: %s\n", err);
 }
 
 void dump_monitor_register(void)
 {
-    monitor_register("dump-guest-memory", "FILE",
+    monitor_register("dump-guest-memory", "[-p] FILE",
                      "write guest RAM and vCPU registers as an ELF core (p_paddr = PA)",
                      cmd_dump_guest_memory);
 }

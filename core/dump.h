@@ -21,6 +21,10 @@ struct dump_arch_ops {
     /* Append vCPU v's notes (already framed: namesz, descsz, type, name, desc, each padded
      * to 4 bytes) to buf; returns the bytes written, 0 if cap is too small. */
     size_t (*cpu_notes)(struct vcpu *v, u8 *buf, size_t cap);
+    /* Paging mode: call emit for every page or block v's current translation regime maps
+     * (stage 1, and stage 2 if on), in increasing virtual address order. */
+    void (*mappings)(struct vcpu *v, void (*emit)(void *opaque, u64 va, u64 pa, u64 len),
+                     void *opaque);
 };
 
 const struct dump_arch_ops *dump_arch_find(const char *arch);
@@ -30,10 +34,13 @@ size_t dump_put_note(u8 *buf, size_t cap, const char *name, u32 type, const void
                      size_t desc_len);
 
 /* Write the core of m to path, atomically (a temporary name in the same directory, then
- * rename). False with a one-line reason in err. */
-bool dump_guest_memory(struct machine *m, const char *path, char *err, size_t errlen);
+ * rename). With paging, vCPU 0's virtual mappings of RAM are added as further PT_LOADs
+ * (p_vaddr = VA, p_paddr = PA) whose file data is that of the physical ones. False with a
+ * one-line reason in err. */
+bool dump_guest_memory(struct machine *m, const char *path, bool paging, char *err,
+                       size_t errlen);
 
-/* The monitor command `dump-guest-memory FILE`. */
+/* The monitor command `dump-guest-memory [-p] FILE`. */
 void dump_monitor_register(void);
 
 #endif

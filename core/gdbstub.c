@@ -625,7 +625,10 @@ static void gdb_close_client(void)
     gs.fd = -1;
     gs.no_ack = false;
     reverse_stop();
-    /* A vanished debugger must not leave the guest stopped or full of breakpoints. */
+    /* A vanished debugger must not leave the guest stopped or full of breakpoints, nor a
+     * reverse pass's stop position armed. */
+    gs.dbg.target = (struct debug_target){0};
+    gs.dbg.counting = false;
     gs.dbg.nbp = gs.dbg.nwp = 0;
     for (int i = 0; i < gs.m->ncpus; i++)
         gs.dbg.cpu[i] = (struct debug_cpu){0};

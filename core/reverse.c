@@ -141,7 +141,7 @@ bool reverse_busy(void)
 }
 
 /* Clear what the debugger's own stops left in the vCPUs' debug state: a restored machine is
- * at a round end where nothing was stopped. */
+ * where a checkpoint was taken, between runs, with no stop pending. */
 static void reset_debug(struct machine *m)
 {
     struct machine_debug *d = m->debug;

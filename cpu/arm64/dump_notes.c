@@ -12,6 +12,7 @@
 #include "core/dump.h"
 #include "cpu/arm64/cpu.h"
 #include "cpu/arm64/exception.h"
+#include "cpu/arm64/mmu.h"
 
 /* struct elf_prstatus on a 64-bit Linux: 392 bytes, pr_pid at 32, pr_reg at 112. */
 struct a64_elf_prstatus {
@@ -57,7 +58,53 @@ static size_t a64_cpu_notes(struct vcpu *v, u8 *buf, size_t cap)
     return n2 ? n + n2 : 0;
 }
 
+/* Bytes a translation fault at this lookup level leaves unmapped, at least: the 4K granule's
+ * (the smallest of the three granules at every level), so a skip never passes a mapping. */
+static u64 a64_fault_span(int level)
+{
+    if (level < 0)
+        level = 0;
+    return 1ull << (12 + 9 * (3 - (level > 3 ? 3 : level)));
+}
+
+/* Walk [lo, hi) of the current regime (the debugger's translation: no TLB, no fault raised):
+ * a mapped VA emits its page or block, a fault skips what its level leaves unmapped. */
+static void a64_map_range(struct a64_cpu *cpu, u64 lo, u64 hi,
+                          void (*emit)(void *opaque, u64 va, u64 pa, u64 len), void *opaque)
+{
+    u64 va = lo;
+    while (va < hi) {
+        struct vmsa_result r;
+        struct mmu_fault f;
+        u64 size;
+        if (a64_mmu_translate(cpu, &cpu->mmu->ctx, va, false, false, &r, &f)) {
+            size = 1ull << r.size_shift;
+            u64 off = va & (size - 1);
+            emit(opaque, va, r.pa + off, size - off);
+        } else {
+            size = a64_fault_span(f.level);
+        }
+        u64 next = (va & ~(size - 1)) + size;
+        if (next <= va)
+            break; /* the top of the address space */
+        va = next;
+    }
+}
+
+/* The lower range and the upper (TTBR1) range of a 48-bit address space; VAs outside the
+ * regime's TxSZ ranges fault at level 0 and are skipped 512 GiB at a time. */
+static void a64_mappings(struct vcpu *v, void (*emit)(void *opaque, u64 va, u64 pa, u64 len),
+                         void *opaque)
+{
+    struct a64_cpu *cpu = a64_from_vcpu(v);
+    if (!cpu->mmu->ctx.s1.enabled)
+        return; /* VA = PA (or IPA): the physical segments say it all */
+    a64_map_range(cpu, 0, 1ull << 48, emit, opaque);
+    a64_map_range(cpu, 0xffff000000000000ull, ~0ull, emit, opaque);
+}
+
 const struct dump_arch_ops a64_dump_ops = {
     .e_machine = EM_AARCH64,
     .cpu_notes = a64_cpu_notes,
+    .mappings = a64_mappings,
 };

@@ -90,7 +90,8 @@ static inline bool h_of_d(double r, u64 *out, bool *inexact)
     if (r == 0 || e < -14 || e > 15)
         return false;
     u64 m = bits & ((1ull << 52) - 1), keep = m >> 42, rest = m & ((1ull << 42) - 1);
-    u64 h = ((u64)(e + 15) << 10 | keep) + (rest > (1ull << 41) || (rest == (1ull << 41) && (keep & 1)));
+    bool up = rest > (1ull << 41) || (rest == (1ull << 41) && (keep & 1)); /* ties to even */
+    u64 h = ((u64)(e + 15) << 10 | keep) + up;
     if ((h >> 10) >= 0x1f) /* rounded up to 2^16: overflow, the soft path raises it */
         return false;
     *inexact = rest != 0;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Advanced SIMD across lanes (ADDV, SADDLV/UADDLV, SMAXV ..., FMAXV/FMINV/FMAXNMV/FMINNMV,
- * single and, with FEAT_FP16, half precision; C4.1.96.14) and the scalar pairwise forms (ADDP, FADDP, FMAXP ...; C4.1.96.6).
+ * single and, with FEAT_FP16, half precision; C4.1.96.14) and the scalar pairwise forms
+ * (ADDP, FADDP, FMAXP ...; C4.1.96.6).
  */
 #include "build/gen/a64_decode.h"
 #include "cpu/arm64/simd_int.h"

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Advanced SIMD three-same floating point (vector and scalar), half (FEAT_FP16), single and
- * double precision. Arm ARM C4.1.96.8 (U:a:opcode table; C4.1.96.4 for FP16) and the FP pseudocode (FPAdd, FPMulAdd, FPCompare*...).
+ * double precision. Arm ARM C4.1.96.8 (U:a:opcode table; C4.1.96.4 for FP16) and the FP
+ * pseudocode (FPAdd, FPMulAdd, FPCompare*...); FMLAL/FMLSL{2} (FEAT_FHM) go to simd_fhm.c.
  */
 #include "build/gen/a64_decode.h"
 #include "cpu/arm64/simd_int.h"

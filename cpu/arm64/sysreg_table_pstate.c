@@ -4,6 +4,7 @@
  * banked SPSR/ELR/SP registers, and FPCR/FPSR. Arm ARM C5.2 (special-purpose registers).
  */
 #include "cpu/arm64/exception.h"
+#include "cpu/arm64/fp_regs.h"
 #include "cpu/arm64/mem.h"
 #include "cpu/arm64/model.h"
 #include "cpu/arm64/sysreg.h"
@@ -150,8 +151,10 @@ static void wr_sp(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 v)
     cpu->sp_el[row_el(r)] = v;
 }
 
-/* FPCR: AHP, DN, FZ, RMode, FZ16; the trap enables are RAZ/WI (no FP exception trapping). */
+/* FPCR: AHP, DN, FZ, RMode, FZ16; the trap enables are RAZ/WI (no FP exception trapping).
+ * FZ16 is RES0 without FEAT_FP16. */
 #define FPCR_MASK 0x07c80000u
+#define FPCR_FZ16 (1u << 19)
 /* FPSR: QC and the cumulative exception flags. */
 #define FPSR_MASK 0x0800009fu
 static u64 rd_fpcr(struct a64_cpu *cpu, const struct a64_sysreg *r)
@@ -160,7 +163,7 @@ static u64 rd_fpcr(struct a64_cpu *cpu, const struct a64_sysreg *r)
 }
 static void wr_fpcr(struct a64_cpu *cpu, const struct a64_sysreg *r, u64 v)
 {
-    cpu->fpcr = (u32)v & FPCR_MASK;
+    cpu->fpcr = (u32)v & (fp_have_fp16(cpu) ? FPCR_MASK : FPCR_MASK & ~FPCR_FZ16);
 }
 static u64 rd_fpsr(struct a64_cpu *cpu, const struct a64_sysreg *r)
 {

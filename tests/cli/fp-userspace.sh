@@ -76,7 +76,7 @@ if ! diff -u "$WORK/qemu.out" "$WORK/emu.out" >"$WORK/diff"; then
     exit 1
 fi
 grep -q '^hwcap fphp=1 asimdhp=1$' "$WORK/emu.out" || { echo "Linux sees no FEAT_FP16 (HWCAP fphp/asimdhp)"; exit 1; }
-grep -q '^hwcap jscvt=1 fcma=1 asimddp=1 asimdfhm=1 frint=1$' "$WORK/emu.out" ||
-    { echo "Linux misses one of HWCAP jscvt/fcma/asimddp/asimdfhm/HWCAP2 frint"; exit 1; }
+grep -q '^hwcap jscvt=1 fcma=1 asimddp=1 asimdfhm=1 frint=1 i8mm=1$' "$WORK/emu.out" ||
+    { echo "Linux misses one of HWCAP jscvt/fcma/asimddp/asimdfhm, HWCAP2 frint/i8mm"; exit 1; }
 [ "${VERBOSE:-0}" = 1 ] && cat "$WORK/emu.out"
 echo "$(wc -l <"$WORK/emu.out") lines agree"

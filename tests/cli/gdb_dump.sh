@@ -2,7 +2,7 @@
 # dump-guest-memory through gdb's `monitor`: an ELF core whose PT_LOAD holds a pattern the
 # guest wrote at a known physical address (at p_offset + PA - p_paddr) and whose notes hold
 # each vCPU's registers (NT_PRSTATUS with pr_pid = cpu index + 1, NT_PRFPREG); gdb reads the
-# registers and the pattern from the core. Bad arguments get one message.
+# registers and the pattern from the core. Bad arguments get one message. Then -p.
 . "$(dirname "$0")/common.bash"
 . "$(dirname "$0")/gdb_common.bash"
 need_gdb
@@ -20,7 +20,7 @@ continue
 GDB
 run_gdb "$TMP/script"
 want 'Breakpoint 1, 0x[0-9a-f]+ in dump_here' "the breakpoint hit"
-want '^usage: dump-guest-memory FILE' "the usage message"
+want '^usage: dump-guest-memory \[-p\] FILE' "the usage message"
 want '^dump-guest-memory: /nonexistent-dir/core: No such file or directory' "the error"
 want 'exited normally' "the guest's own result"
 emu_exit 0
@@ -73,5 +73,28 @@ want '^\$1 = 0x1000000000000001$' "x0 from the core"
 want '^\$2 = 0x3333$' "x2 from the core"
 want '^\$3 = 0x1$' "pc at dump_here"
 want '^\$4 = 0xfedcba9876543210$' "the pattern through gdb"
+dump_on_failure
+
+# Paging mode: with the guest's MMU on, -p adds vCPU 0's virtual mappings (p_vaddr = VA,
+# p_paddr = PA, the file data shared with the physical segment): gdb then reads the page
+# mapped at VA 0x80000000 from the core, which the physical-only dump does not have.
+TARGET_ELF=$BUILD_DIR/tests/guest/arm64/gdb_mmu.elf
+need_target
+start_emu -M arm64-virt -semihosting -nographic -S -kernel "$TARGET_ELF" || finish
+cat >"$TMP/script" <<GDB
+break gdb_mmu_on
+continue
+monitor dump-guest-memory -p $TMP/vcore
+monitor dump-guest-memory $TMP/pcore
+monitor dump-guest-memory -x $TMP/pcore
+kill
+GDB
+run_gdb "$TMP/script"
+want '^usage: dump-guest-memory \[-p\] FILE' "an unknown option is refused"
+printf 'x/gx 0x80000000\n' >"$TMP/v.gdb"
+timeout 20 "$GDB" -nx -batch -x "$TMP/v.gdb" "$TARGET_ELF" "$TMP/vcore" >"$TMP/gdb.out" 2>&1
+want '^0x80000000:[[:space:]]+0xfeedface12345678$' "the virtually mapped page in the -p core"
+timeout 20 "$GDB" -nx -batch -x "$TMP/v.gdb" "$TARGET_ELF" "$TMP/pcore" >"$TMP/gdb.out" 2>&1
+want 'Cannot access memory at address 0x80000000' "no virtual mappings without -p"
 dump_on_failure
 finish

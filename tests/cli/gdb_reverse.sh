@@ -4,7 +4,7 @@
 # past (gdb shows the value before and after the store, pc at the store), to a breakpoint hit
 # of an earlier loop iteration, reverse-finish out of a function, and to the beginning of the
 # history (replaylog:begin: "No more reverse-execution history"); then forward again, which
-# re-executes the same run to the guest's normal exit.
+# re-executes the same run to the guest's normal exit. Then a read watchpoint backwards.
 . "$(dirname "$0")/common.bash"
 . "$(dirname "$0")/gdb_common.bash"
 need_gdb
@@ -80,5 +80,24 @@ if [ -z "$before" ] || [ "$before" != "$again" ]; then
     failures=$((failures + 1))
 fi
 emu_exit 0
+dump_on_failure
+
+# A read watchpoint going backwards stops at the loading instruction, before it executed.
+TARGET_ELF=$BUILD_DIR/tests/guest/arm64/gdb_target.elf
+start_emu -M arm64-virt -semihosting -nographic -S -kernel "$TARGET_ELF" || finish
+cat >"$TMP/script" <<'GDB'
+rwatch *(long *)&gdb_data2
+continue
+stepi
+stepi
+reverse-continue
+x/i $pc
+p $x3 == (long)&gdb_data2
+kill
+GDB
+run_gdb "$TMP/script"
+want '^Value = 0$' "the read watchpoint's hits"
+want '=> 0x[0-9a-f]+ <gdb_fault\+[0-9]+>:[[:space:]]+ldr[[:space:]]+x3, \[x3\]' "reverse-continue stops at the load"
+want '^\$1 = 1$' "x3 still the address: the load has not executed"
 dump_on_failure
 finish

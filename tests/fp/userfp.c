@@ -177,9 +177,9 @@ int main(int argc, char **argv)
     unsigned long hw = getauxval(AT_HWCAP);
     unsigned long hw2 = getauxval(AT_HWCAP2);
     printf("hwcap fphp=%d asimdhp=%d\n", (hw & HWCAP_FPHP) != 0, (hw & HWCAP_ASIMDHP) != 0);
-    printf("hwcap jscvt=%d fcma=%d asimddp=%d asimdfhm=%d frint=%d\n", (hw & HWCAP_JSCVT) != 0,
-           (hw & HWCAP_FCMA) != 0, (hw & HWCAP_ASIMDDP) != 0, (hw & HWCAP_ASIMDFHM) != 0,
-           (hw2 & HWCAP2_FRINT) != 0);
+    printf("hwcap jscvt=%d fcma=%d asimddp=%d asimdfhm=%d frint=%d i8mm=%d\n",
+           (hw & HWCAP_JSCVT) != 0, (hw & HWCAP_FCMA) != 0, (hw & HWCAP_ASIMDDP) != 0,
+           (hw & HWCAP_ASIMDFHM) != 0, (hw2 & HWCAP2_FRINT) != 0, (hw2 & HWCAP2_I8MM) != 0);
     libm_lines();
     rounding_lines();
     string_lines();

@@ -7,9 +7,7 @@
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    mov     x0, #(3 << 20)              // CPACR_EL1.FPEN: no SIMD&FP traps
-    msr     cpacr_el1, x0
-    isb
+    FP_ENABLE
     adr     x2, block                   // message words W0..W15 (already big-endian values)
     ldp     q16, q17, [x2]
     ldp     q18, q19, [x2, #32]

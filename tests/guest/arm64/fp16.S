@@ -36,9 +36,7 @@
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    mov     x0, #(3 << 20)              // CPACR_EL1.FPEN: no SIMD&FP traps
-    msr     cpacr_el1, x0
-    isb
+    FP_ENABLE
     fmov    h2, #1.0
     // FZ16 flushes a denormal input to zero and raises no Input Denormal
     SETFP   FZ16

@@ -2,7 +2,8 @@
 // Run with -cpu cortex-a57 (Armv8.0: no FEAT_FP16, JSCVT, FCMA, FHM, FRINTTS, DotProd, I8MM):
 // every half-precision data-processing form, FJCVTZS, FCADD, FCMLA, FMLAL/FMLSL, FRINT32*/64*,
 // SDOT/UDOT, SMMLA, USDOT are UNDEFINED (EC 0x00) and ID_AA64PFR0_EL1.FP/AdvSIMD read 0,
-// while the Armv8.0 conversions FCVT/FCVTL between H and S/D still execute.
+// while the Armv8.0 conversions FCVT/FCVTL between H and S/D still execute, and FPCR.FZ16
+// reads as zero.
 #include "macros.inc"
     .arch_extension fp16fml
     .arch_extension dotprod
@@ -19,9 +20,7 @@
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    mov     x0, #(3 << 20)              // CPACR_EL1.FPEN: no SIMD&FP traps
-    msr     cpacr_el1, x0
-    isb
+    FP_ENABLE
     mrs     x1, id_aa64pfr0_el1
     ubfx    x1, x1, #16, #8             // FP, AdvSIMD
     CHECK_EQ x1, 0, 1
@@ -65,6 +64,11 @@ test_main:
     fcvtl   v2.4s, v1.4h
     fmov    w1, s2
     CHECK_EQ x1, 0x3f800000, 22
+    // FPCR.FZ16 is RES0 without FEAT_FP16
+    mov     x1, #(1 << 19)
+    msr     fpcr, x1
+    mrs     x1, fpcr
+    CHECK_EQ x1, 0, 23
     mov     x0, #0
 test_fail:
     ldp     x29, x30, [sp], #16

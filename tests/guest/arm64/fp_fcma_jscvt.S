@@ -16,21 +16,12 @@
     CHECK_EQ x1, \fpsr, (\id + 200)
 .endm
 
-// V\reg equals \lo (bits 63:0) and \hi (bits 127:64).
-.macro CHECK_Q reg, lo, hi, id
-    fmov    x1, d\reg
-    CHECK_EQ x1, \lo, \id
-    mov     x1, v\reg\().d[1]
-    CHECK_EQ x1, \hi, (\id + 100)
-.endm
 
     .text
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    mov     x0, #(3 << 20)              // CPACR_EL1.FPEN: no SIMD&FP traps
-    msr     cpacr_el1, x0
-    isb
+    FP_ENABLE
     msr     fpcr, xzr
     mrs     x1, id_aa64isar1_el1
     ubfx    x1, x1, #12, #8             // JSCVT, FCMA

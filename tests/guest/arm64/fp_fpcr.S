@@ -9,9 +9,7 @@
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    mov     x0, #(3 << 20)              // CPACR_EL1.FPEN: no SIMD&FP traps
-    msr     cpacr_el1, x0
-    isb
+    FP_ENABLE
     ldr     x1, =0x9f00                 // IDE, IXE, UFE, OFE, DZE, IOE
     msr     fpcr, x1
     mrs     x1, fpcr

@@ -8,9 +8,7 @@
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    mov     x0, #(3 << 20)              // CPACR_EL1.FPEN: no SIMD&FP traps
-    msr     cpacr_el1, x0
-    isb
+    FP_ENABLE
     movi    v0.16b, #0x11
     movi    v1.16b, #0x22
     movi    v2.16b, #0x33

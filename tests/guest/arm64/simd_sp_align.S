@@ -6,9 +6,7 @@
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    mov     x0, #(3 << 20)              // CPACR_EL1.FPEN: no SIMD&FP traps
-    msr     cpacr_el1, x0
-    isb
+    FP_ENABLE
     // SP alignment check: SCTLR_EL1.SA set, SP misaligned, LDR Q via SP faults with EC 0x26
     mrs     x5, sctlr_el1
     orr     x6, x5, #(1 << 3)

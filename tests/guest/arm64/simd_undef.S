@@ -16,9 +16,7 @@
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    mov     x0, #(3 << 20)              // CPACR_EL1.FPEN: no SIMD&FP traps
-    msr     cpacr_el1, x0
-    isb
+    FP_ENABLE
     UNDEF_CASE 0x0ee08400, 1            // ADD V.1D
     UNDEF_CASE 0x0e60d400, 2            // FADD V.1D
     UNDEF_CASE 0x1ea24000, 3            // FCVT with ftype 10
