@@ -6,7 +6,8 @@
 # output after that point and ends with the recording's digest; digests after the snapshot are
 # still checked. Refused with their own message: a snapshot of a run that was not recorded,
 # one whose past inputs differ from the log's, one from a recording of another machine (digest
-# interval), one from a longer recording of the same machine that is past the log's end.
+# interval), one from a longer recording of the same machine that is past the log's end. A snapshot
+# saved by the monitor during a recording works too.
 . "$(dirname "$0")/common.bash"
 ELF="$(dirname "$EMU")/tests/guest/arm64/virt_uart_echo.elf"
 [ -f "$ELF" ] || { echo "virt_uart_echo.elf not built"; exit 77; }
@@ -103,4 +104,50 @@ expect 1 "the snapshot was not taken during this recording ($TMP/other.log): it 
     -replay "$TMP/other.log" -snapshot-dir "$TMP/snaps" -loadvm mid
 expect 1 "the snapshot is at icount 1000" -replay "$TMP/log" -loadvm "$TMP/late.emusnap"
 grep -q ", past the log's end 800[0-9]* ($TMP/log)" "$TMP/err" || bad "past the end: $(cat "$TMP/err")"
+# A snapshot saved by the monitor's savevm during a recording (while the guest waits between
+# the inputs) starts a replay the same way.
+mkdir "$TMP/m"
+python3 - "$EMU" "$TMP/m" "$TMP/k.elf" <<'PY' || failures=$((failures + 1))
+import atexit, os, socket, subprocess, sys, time
+emu, d, elf = sys.argv[1:4]
+p = subprocess.Popen([emu, "-M", "arm64-virt", "-semihosting", "-nographic", "-kernel", elf,
+                      "-monitor", "unix:" + d + "/mon", "-snapshot-dir", d, "-record", d + "/log",
+                      "-digest-on-exit"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                     stderr=subprocess.DEVNULL)
+atexit.register(lambda: p.poll() is None and p.kill())  # also after an exception
+def fail(msg):
+    p.kill()
+    sys.exit("monitor savevm: " + msg)
+def until(read, pat):
+    buf = b""
+    while pat not in buf:
+        c = read(4096)
+        if not c:
+            fail("eof before %r: %r" % (pat, buf))
+        buf += c
+    return buf.decode()
+for _ in range(200):
+    if os.path.exists(d + "/mon"):
+        break
+    time.sleep(0.05)
+s = socket.socket(socket.AF_UNIX)
+s.settimeout(20)
+s.connect(d + "/mon")
+until(s.recv, b"(emu) ")
+p.stdin.write(b"ab")
+p.stdin.flush()
+until(lambda n: os.read(p.stdout.fileno(), n), b"RX:ab\n")
+s.sendall(b"savevm mon\n")
+out = until(s.recv, b"(emu) ")
+if "saved snapshot 'mon' at icount" not in out:
+    fail(out)
+p.stdin.write(b"cq")
+p.stdin.close()
+if p.wait(timeout=20) != 0:
+    fail("exit %d" % p.returncode)
+PY
+timeout 20 "$EMU" -replay "$TMP/m/log" -snapshot-dir "$TMP/m" -loadvm mon >"$TMP/out" 2>&1 </dev/null
+st=$?
+[ "$st" = 0 ] && [ "$(cat "$TMP/out")" = "RX:cq" ] ||
+    bad "replay from the monitor's snapshot: exit $st: $(head -c 300 "$TMP/out")"
 finish
