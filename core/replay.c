@@ -389,6 +389,21 @@ static void snap_load(void *opaque, struct snap_reader *r, u32 version)
     rp.sync_cursor = sync_cursor < rp.nev ? (size_t)sync_cursor : rp.nev;
 }
 
+void replay_note_snapshot(const char *name, u64 icount)
+{
+    /* Only at the live end: after a restore to an earlier point a record here would be out of
+     * order in the log. */
+    if (rp.mode != RP_RECORD || rp.cursor != rp.nev)
+        return;
+    char key[256];
+    snprintf(key, sizeof(key), "snapshot:%s", name);
+    struct rp_buf b = {0};
+    rp_put_str(&b, key);
+    rp_put_u64(&b, icount);
+    append(REPLAY_VALUE, 0, b.p, b.n);
+    free(b.p);
+}
+
 void replay_journal_seek(struct machine *m)
 {
     size_t lo = 0, hi = rp.nev;

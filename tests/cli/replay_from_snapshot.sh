@@ -40,6 +40,10 @@ st=$?
     grep -q "^emu: saved snapshot 'mid' at icount 3000[0-9]* " "$TMP/log.err" ||
     bad "record: exit $st, output: $(head -c 300 "$TMP/log.out" "$TMP/log.err")"
 
+# The log notes the snapshot (a value record after the snapshot's cursor).
+"$(dirname "$0")/../../tools/replay-info" "$TMP/log" | grep -q "^  value    snapshot:mid = 3000[0-9]*$" ||
+    bad "replay-info does not list the snapshot: $("$(dirname "$0")/../../tools/replay-info" "$TMP/log")"
+
 # The whole replay and the replay from the snapshot: same digest as the recording; the latter
 # prints only what came after the snapshot.
 timeout 20 "$EMU" -replay "$TMP/log" -digest-on-exit >"$TMP/full.out" 2>"$TMP/full.err" <&-
@@ -150,4 +154,6 @@ timeout 20 "$EMU" -replay "$TMP/m/log" -snapshot-dir "$TMP/m" -loadvm mon >"$TMP
 st=$?
 [ "$st" = 0 ] && [ "$(cat "$TMP/out")" = "RX:cq" ] ||
     bad "replay from the monitor's snapshot: exit $st: $(head -c 300 "$TMP/out")"
+"$(dirname "$0")/../../tools/replay-info" "$TMP/m/log" | grep -q "^  value    snapshot:mon = [0-9]*$" ||
+    bad "replay-info does not list the monitor's snapshot"
 finish
