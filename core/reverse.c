@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/monitor.h"
+#include "core/output_gate.h"
 #include "core/replay.h"
 #include "core/snapshot.h"
 
@@ -33,6 +34,7 @@ struct checkpoint {
     struct snap_mem *snap;
     u64 icount;                       /* global instruction count */
     u64 cpu_icount[MACHINE_MAX_CPUS]; /* each vCPU's own count */
+    struct output_gate_pos out;       /* guest output produced by then (core/output_gate.h) */
 };
 
 enum reverse_op { OP_NONE, OP_STEP_NEAR, OP_STEP, OP_SCAN, OP_FINAL };
@@ -75,6 +77,7 @@ static void take_at(struct machine *m, int at)
     struct checkpoint *c = &rv.ck[at];
     c->snap = snapshot_take(m, at ? rv.ck[at - 1].snap : NULL);
     c->icount = m->clock.icount;
+    output_gate_save(&c->out);
     for (int i = 0; i < m->ncpus; i++)
         c->cpu_icount[i] = m->cpus[i]->icount;
     rv.bytes += snapshot_mem_bytes(c->snap);
@@ -119,10 +122,25 @@ void reverse_round_end(struct machine *m)
         take(m);
 }
 
+void reverse_loaded(struct machine *m)
+{
+    /* Output from here on belongs to the loaded timeline: none of it was printed. */
+    output_gate_new_timeline();
+    if (!rv.on)
+        return;
+    while (rv.n)
+        drop(rv.n - 1);
+    rv.op = OP_NONE;
+    rv.interval = REVERSE_INTERVAL;
+    take(m);
+}
+
 void reverse_state_changed(struct machine *m)
 {
     if (!rv.on)
         return;
+    /* Another future: what it outputs was never printed. */
+    output_gate_new_timeline();
     u64 now = m->clock.icount;
     while (rv.n > 1 && rv.ck[rv.n - 1].icount >= now)
         drop(rv.n - 1);
@@ -162,6 +180,7 @@ static bool restore(struct machine *m, int i, char *err, size_t errlen)
     reset_debug(m);
     if (!snapshot_restore(m, rv.ck[i].snap, err, errlen))
         return false;
+    output_gate_restore(&rv.ck[i].out);
     rv.pass_ck = i;
     m->paused = false;
     debug_update_active(m->debug, m->ncpus);

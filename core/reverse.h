@@ -31,6 +31,9 @@ void reverse_start(struct machine *m);
 void reverse_stop(void);
 /* At a round end of a running machine: take a checkpoint if one is due. */
 void reverse_round_end(struct machine *m);
+/* The machine was loaded from a named snapshot (loadvm): the history (if any) describes
+ * another timeline; it restarts here, and guest output from here on is printed. */
+void reverse_loaded(struct machine *m);
 /* The debugger changed registers or memory: checkpoints after now describe another future. */
 void reverse_state_changed(struct machine *m);
 

@@ -18,6 +18,7 @@
 #include "core/machine.h"
 #include "core/monitor.h"
 #include "core/replay.h"
+#include "core/reverse.h"
 #include "core/snapshot.h"
 #include "core/snapshot_internal.h"
 
@@ -106,6 +107,7 @@ static void cmd_loadvm(struct machine *m, int argc, char **argv, FILE *out)
     bool touched;
     double t = host_ms();
     if (snapshot_load_file_checked(m, path, &touched, err, sizeof(err))) {
+        reverse_loaded(m);
         fprintf(out, "loaded snapshot '%s' at icount %llu (%.0f ms)\n", argv[1],
                 (unsigned long long)m->clock.icount, host_ms() - t);
         return;

@@ -13,6 +13,7 @@
 
 #include "core/log.h"
 #include "core/machine.h"
+#include "core/output_gate.h"
 #include "core/replay.h"
 
 static struct termios saved_tty;
@@ -64,6 +65,7 @@ struct chardev *chardev_open(const char *spec, struct machine *m)
         fatal("out of memory");
     ch->m = m;
     ch->in_fd = -1;
+    ch->gate = output_gate_register("serial");
     if ((!spec || !strcmp(spec, "stdio") || !strcmp(spec, "mon:stdio")) && replay_playing()) {
         ch->out = stdout; /* replaying: input comes from the log, the terminal is left alone */
     } else if (!spec || !strcmp(spec, "stdio") || !strcmp(spec, "mon:stdio")) {
@@ -122,12 +124,19 @@ void chardev_set_frontend(struct chardev *ch, bool (*can_receive)(void *),
     replay_channel_add(REPLAY_SERIAL, "serial", chardev_take, chardev_replay, ch);
 }
 
-void chardev_write(struct chardev *ch, const u8 *buf, size_t len)
+static void host_write(struct chardev *ch, const u8 *buf, size_t len)
 {
-    if (!ch->out)
+    if (!ch->out || !len)
         return;
     fwrite(buf, 1, len, ch->out);
     fflush(ch->out);
+}
+
+/* Guest output: what a reverse re-execution produces again was printed already. */
+void chardev_write(struct chardev *ch, const u8 *buf, size_t len)
+{
+    size_t skip = output_gate_skip(ch->gate, len);
+    host_write(ch, buf + skip, len - skip);
 }
 
 static void queue_byte(struct chardev *ch, u8 c)
@@ -151,7 +160,7 @@ static void escape_key(struct chardev *ch, u8 c)
         break;
     case 'h':
     case '?':
-        chardev_write(ch, (const u8 *)help, sizeof(help) - 1);
+        host_write(ch, (const u8 *)help, sizeof(help) - 1);
         break;
     case 1:
         queue_byte(ch, 1);

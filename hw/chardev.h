@@ -19,6 +19,7 @@ struct machine;
 struct chardev {
     int in_fd;           /* host input, or -1 */
     FILE *out;           /* host output, or NULL (null back-end) */
+    int gate;            /* its core/output_gate.h stream */
     bool escapes;        /* Ctrl-A x / h / Ctrl-A are interpreted (stdio) */
     bool escape_pending; /* Ctrl-A seen */
     struct machine *m;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/machine.h"
+#include "core/output_gate.h"
 #include "core/snapshot.h"
 #include "core/replay.h"
 #include "cpu/arm64/exception.h"
@@ -44,6 +45,18 @@ enum {
 enum { SH_STDIN = 1, SH_STDOUT = 2, SH_STDERR = 3 };
 
 static int sh_errno;
+
+/* One console byte from the guest: a reverse re-execution's repeat of output already printed
+ * is swallowed (core/output_gate.h). The streams register on first use. */
+static void sh_putc(FILE *f, int c)
+{
+    static int gate_out = -2, gate_err = -2;
+    int *gate = f == stderr ? &gate_err : &gate_out;
+    if (*gate == -2)
+        *gate = output_gate_register(f == stderr ? "semihosting stderr" : "semihosting stdout");
+    if (!output_gate_skip(*gate, 1))
+        fputc(c, f);
+}
 
 static u64 arg(struct a64_cpu *cpu, u64 block, int i)
 {
@@ -83,7 +96,7 @@ static u64 sh_write(struct a64_cpu *cpu, u64 block)
         return len;
     }
     for (u64 i = 0; i < len; i++)
-        fputc((int)a64_read(cpu, buf + i, 1, 0), f);
+        sh_putc(f, (int)a64_read(cpu, buf + i, 1, 0));
     fflush(f);
     return 0;
 }
@@ -147,7 +160,7 @@ static u64 sh_close(struct a64_cpu *cpu, u64 block)
 
 static u64 sh_writec(struct a64_cpu *cpu, u64 addr)
 {
-    putchar((int)a64_read(cpu, addr, 1, 0));
+    sh_putc(stdout, (int)a64_read(cpu, addr, 1, 0));
     fflush(stdout);
     return cpu->x[0];
 }
@@ -158,7 +171,7 @@ static u64 sh_write0(struct a64_cpu *cpu, u64 addr)
         int c = (int)a64_read(cpu, addr, 1, 0);
         if (!c)
             break;
-        putchar(c);
+        sh_putc(stdout, c);
     }
     fflush(stdout);
     return cpu->x[0];
