@@ -51,6 +51,10 @@ static struct {
     struct rp_header h;
     bool complete, truncated_reported, end_mid_round;
     u64 next_digest, ram_pos;
+    /* Which recording this is, for snapshots taken during it (see snap_save). */
+    u8 log_id[SHA256_BYTES];
+    size_t chain_n; /* prefix_hash() memo: the hash of the first chain_n events */
+    u64 chain;
 } rp;
 
 void replay_reset(void)
@@ -288,23 +292,116 @@ static void rp_poll(struct machine *m, bool idle)
         round_end(m);
 }
 
+/* FNV-1a over the events [0, n) of the journal (the log when replaying): a snapshot taken
+ * during a recording or replay stores the hash of the inputs before its cursor, so that a
+ * replay can refuse a snapshot whose past is not the log's. Saves are mostly at increasing
+ * cursors, so the hash of the last prefix is kept and extended. */
+static u64 prefix_hash(size_t n)
+{
+    if (n < rp.chain_n)
+        rp.chain_n = 0;
+    u64 h = rp.chain_n ? rp.chain : 0xcbf29ce484222325ull;
+    for (; rp.chain_n < n; rp.chain_n++) {
+        const struct rp_event *e = &rp.ev[rp.chain_n];
+        u64 f[6] = {e->kind, e->channel, e->len, e->round, e->icount, e->vtime};
+        const u8 *b = (const u8 *)f;
+        for (size_t i = 0; i < sizeof(f); i++)
+            h = (h ^ b[i]) * 0x100000001b3ull;
+        for (u32 i = 0; i < e->len; i++)
+            h = (h ^ e->payload[i]) * 0x100000001b3ull;
+    }
+    rp.chain = h;
+    return h;
+}
+
+/* The recording a log (or a run writing one) belongs to: the SHA-256 of its header without
+ * the whole command line, i.e. of its machine options, images' hashes and digest interval
+ * (the log's name, -d or -savevm-at do not make another recording). */
+static void header_id(const struct rp_header *h, u8 out[SHA256_BYTES])
+{
+    char *p = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&p, &n);
+    if (!f)
+        fatal("out of memory");
+    struct rp_header machine_only = *h;
+    machine_only.argc = 0;
+    rp_header_write(f, &machine_only);
+    fclose(f);
+    sha256(p, n, out);
+    free(p);
+}
+
+/* Version 2 adds, after the cursors: u8 source (0 live, 1 recording, 2 replaying), the
+ * recording's header id, the hash of the inputs before the cursor. */
 static void snap_save(void *opaque, struct snap_writer *w)
 {
     snap_put_u64(w, rp.cursor);
     snap_put_u64(w, rp.sync_cursor);
     snap_put_u64(w, rp.next_digest);
     snap_put_u64(w, rp.ram_pos);
+    snap_put_u8(w, (u8)rp.mode);
+    snap_put_bytes(w, rp.log_id, SHA256_BYTES);
+    snap_put_u64(w, rp.mode == RP_LIVE ? 0 : prefix_hash(rp.cursor));
+}
+
+/* Replaying from a snapshot (-replay LOG -loadvm NAME): refuse one whose past is not the
+ * log's; the machine section, loaded before this one, holds the snapshot's icount. */
+static void check_snapshot_source(struct snap_reader *r, u32 version, u8 src,
+                                  const u8 *id, u64 cursor, u64 prefix)
+{
+    u64 ic = vclock_icount(&rp.m->clock);
+    u64 end = rp.nev ? rp.ev[rp.nev - 1].icount : 0;
+    if (version < 2 || src == RP_LIVE)
+        snap_fail(r, "the snapshot was not taken during a recording or a replay, so it cannot "
+                  "start the replay of %s", rp.path);
+    else if (memcmp(id, rp.log_id, SHA256_BYTES))
+        snap_fail(r, "the snapshot was not taken during this recording (%s): it belongs to a "
+                  "recording with another command line or images", rp.path);
+    else if (cursor > rp.nev || ic > end)
+        snap_fail(r, "the snapshot is at icount %llu, past the log's end %llu (%s)",
+                  (unsigned long long)ic, (unsigned long long)end, rp.path);
+    else if (prefix != prefix_hash((size_t)cursor))
+        snap_fail(r, "the snapshot was not taken during this recording (%s): the inputs before "
+                  "its icount %llu differ from the log's", rp.path, (unsigned long long)ic);
 }
 
 static void snap_load(void *opaque, struct snap_reader *r, u32 version)
 {
     u64 cursor = snap_get_u64(r), sync_cursor = snap_get_u64(r);
-    rp.next_digest = snap_get_u64(r);
-    rp.ram_pos = snap_get_u64(r);
+    u64 next_digest = snap_get_u64(r), ram_pos = snap_get_u64(r);
+    u8 src = RP_LIVE, id[SHA256_BYTES] = {0};
+    u64 prefix = 0;
+    if (version >= 2) {
+        src = snap_get_u8(r);
+        snap_get_bytes(r, id, SHA256_BYTES);
+        prefix = snap_get_u64(r);
+    }
+    if (rp.mode == RP_PLAY && !snap_failed(r))
+        check_snapshot_source(r, version, src, id, cursor, prefix);
+    if (snap_failed(r))
+        return;
+    rp.next_digest = next_digest;
+    rp.ram_pos = ram_pos;
     /* live_round is not restored: it is how far the journal reaches, which a restore to an
      * earlier point does not shorten. */
     rp.cursor = cursor < rp.nev ? (size_t)cursor : rp.nev;
     rp.sync_cursor = sync_cursor < rp.nev ? (size_t)sync_cursor : rp.nev;
+}
+
+void replay_note_snapshot(const char *name, u64 icount)
+{
+    /* Only at the live end: after a restore to an earlier point a record here would be out of
+     * order in the log. */
+    if (rp.mode != RP_RECORD || rp.cursor != rp.nev)
+        return;
+    char key[256];
+    snprintf(key, sizeof(key), "snapshot:%s", name);
+    struct rp_buf b = {0};
+    rp_put_str(&b, key);
+    rp_put_u64(&b, icount);
+    append(REPLAY_VALUE, 0, b.p, b.n);
+    free(b.p);
 }
 
 void replay_journal_seek(struct machine *m)
@@ -322,7 +419,7 @@ void replay_journal_seek(struct machine *m)
 
 void replay_snap_register(struct machine *m)
 {
-    snap_register(m, "replay", 1, snap_save, snap_load, NULL);
+    snap_register(m, "replay", 2, snap_save, snap_load, NULL);
 }
 
 static void add_image(const char *role, const char *path)
@@ -370,6 +467,7 @@ void replay_setup(struct emu_config *cfg)
         if (!rp.out)
             fatal("-record: cannot create '%s': %s", cfg->record, strerror(errno));
         rp_header_write(rp.out, &rp.h);
+        header_id(&rp.h, rp.log_id);
         rp.next_digest = rp.h.digest_every;
     } else if (cfg->replay) {
         rp.mode = RP_PLAY;
@@ -385,6 +483,7 @@ void replay_setup(struct emu_config *cfg)
         hash_images(cfg);
         now = rp.h;
         rp.h = saved;
+        header_id(&rp.h, rp.log_id);
         if (now.nimg != saved.nimg)
             fatal("-replay %s: the recording used %d image files, this run %d", rp.path,
                   saved.nimg, now.nimg);

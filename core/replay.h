@@ -103,6 +103,10 @@ void replay_snap_register(struct machine *m);
 size_t replay_journal_count(void);
 u64 replay_journal_live_round(void);
 
+/* A snapshot NAME was saved at icount: a recording notes it in the log (a value record
+ * "snapshot:NAME", after the snapshot's cursor, which tools/replay-info lists). */
+void replay_note_snapshot(const char *name, u64 icount);
+
 /* Forget every channel, the journal and the mode (unit tests build several machines). */
 void replay_reset(void);
 

@@ -12,18 +12,29 @@ struct rp_header rp_cli_header;
 struct rp_log rp_cli_log;
 
 /* Options that do not change what the guest sees or does: they may differ between a
- * recording and its replay, and are not stored in the log. */
+ * recording and its replay, and are not stored in the log. Saving a snapshot (-savevm-at)
+ * does not change the guest either. */
 static const char *const neutral_opts[] = {
     "record", "replay", "d", "D", "serial", "monitor", "gdb", "s", "S", "nographic",
-    "digest-on-exit", "digest-every", NULL,
+    "digest-on-exit", "digest-every", "savevm-at", "snapshot-dir", NULL,
 };
 
-static bool neutral(const char *name)
+/* Given to a replay, these choose where in the recording it starts (a snapshot taken during
+ * it, checked by the "replay" snapshot section); given to a recording, they are part of its
+ * machine: the log starts from that snapshot. */
+static const char *const replay_start_opts[] = {"loadvm", NULL};
+
+static bool in_list(const char *const *list, const char *name)
 {
-    for (int i = 0; neutral_opts[i]; i++)
-        if (!strcmp(neutral_opts[i], name))
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(list[i], name))
             return true;
     return false;
+}
+
+static bool neutral(const char *name, bool replaying)
+{
+    return in_list(neutral_opts, name) || (replaying && in_list(replay_start_opts, name));
 }
 
 int replay_cli_args(int argc, char **argv, int *out_argc, char ***out_argv, char *err,
@@ -34,12 +45,15 @@ int replay_cli_args(int argc, char **argv, int *out_argc, char ***out_argv, char
     const char *replay = NULL;
     *out_argc = argc;
     *out_argv = argv;
+    bool replaying = false;
+    for (int i = 1; i < argc; i++)
+        replaying |= !strcmp(argv[i], "-replay") || !strcmp(argv[i], "--replay");
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *name = a[0] == '-' ? a + 1 + (a[1] == '-') : a;
         int arity = a[0] == '-' ? cli_option_arity(name) : 0;
         int ntok = 1 + (arity == 1 && i + 1 < argc);
-        bool is_neutral = a[0] == '-' && neutral(name);
+        bool is_neutral = a[0] == '-' && neutral(name, replaying);
         if (!strcmp(name, "replay") && ntok == 2)
             replay = argv[i + 1];
         for (int t = 0; t < ntok; t++) {

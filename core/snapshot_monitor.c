@@ -17,6 +17,7 @@
 #include "core/log.h"
 #include "core/machine.h"
 #include "core/monitor.h"
+#include "core/replay.h"
 #include "core/snapshot.h"
 #include "core/snapshot_internal.h"
 
@@ -82,11 +83,13 @@ static void cmd_savevm(struct machine *m, int argc, char **argv, FILE *out)
     char path[4096], err[512];
     snapshot_path(m, argv[1], path, sizeof(path));
     double t = host_ms();
-    if (!snapshot_save_file(m, path, err, sizeof(err)))
+    if (!snapshot_save_file(m, path, err, sizeof(err))) {
         fprintf(out, "savevm: %s\n", err);
-    else
-        fprintf(out, "saved snapshot '%s' at icount %llu to %s (%.1f MiB, %.0f ms)\n", argv[1],
-                (unsigned long long)m->clock.icount, path, file_mib(path), host_ms() - t);
+        return;
+    }
+    replay_note_snapshot(argv[1], m->clock.icount);
+    fprintf(out, "saved snapshot '%s' at icount %llu to %s (%.1f MiB, %.0f ms)\n", argv[1],
+            (unsigned long long)m->clock.icount, path, file_mib(path), host_ms() - t);
 }
 
 static void cmd_loadvm(struct machine *m, int argc, char **argv, FILE *out)
@@ -190,6 +193,7 @@ static void save_at_poll(struct machine *m, bool idle)
         double t = host_ms();
         if (!snapshot_save_file(m, path, err, sizeof(err)))
             fatal("-savevm-at: %s", err);
+        replay_note_snapshot(save_at.name, m->clock.icount);
         log_printf("emu: saved snapshot '%s' at icount %llu (%.1f MiB, %.0f ms)\n", save_at.name,
                    (unsigned long long)m->clock.icount, file_mib(path), host_ms() - t);
     }

@@ -24,16 +24,9 @@ WORK=$(mktemp -d)
 mkdir "$WORK/www"
 python3 -c 'import random; random.seed(7); open("'"$WORK"'/www/blob", "wb").write(bytes(random.getrandbits(8) for _ in range(102400)))'
 want_md5=$(md5sum <"$WORK/www/blob" | cut -d' ' -f1)
-python3 -m http.server 0 --bind 127.0.0.1 --directory "$WORK/www" > "$WORK/http.log" 2>&1 &
-HTTP=$!
+HTTP=
 trap 'kill $HTTP 2>/dev/null; rm -rf "$WORK"' EXIT
-port=
-for _ in $(seq 50); do
-    port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$WORK/http.log" | head -n1)
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-[ -n "$port" ] || skip "cannot start the host HTTP server"
+host_http_server "$WORK/www"
 
 guest_initrd_tree "$WORK/root" $MODS
 cat > "$WORK/root/init" <<INIT

@@ -18,14 +18,7 @@ test_main:
     stp     x19, x30, [sp, #-16]!
     INSTALL_VECTORS
     GICD_ENABLE
-    ldr     x1, =GICD_BASE
-    mov     w2, #2                   // INTID 33: IGROUPR1 bit 1, ISENABLER1 bit 1
-    str     w2, [x1, #0x84]
-    mov     w3, #0x80
-    strb    w3, [x1, #(0x400 + 33)]
-    ldr     x4, =(0x6000 + 8 * 33)
-    str     xzr, [x1, x4]            // IROUTER: Aff 0.0.0.0
-    str     w2, [x1, #0x104]
+    SPI_ENABLE 33                    // the UART
     mov     x0, #0
     ldr     w1, =(1 << 27)
     GICR_SETUP x0, w1
