@@ -2,8 +2,8 @@
 /*
  * Specialised executors for the hottest A64 integer forms, chosen once per decoded slot by
  * a64_specialise(). Each one is the generic executor's pseudocode with the decode-time
- * constants folded in; anything unusual (register 31 as SP, reserved encodings, sign-extending
- * loads, rare shift types) keeps the generic executor.
+ * constants folded in; anything unusual (register 31 as SP where the fast form assumes a
+ * general register, reserved encodings, PRFM, EXTR with lsb 0) keeps the generic executor.
  */
 #include "cpu/arm64/specialise.h"
 
