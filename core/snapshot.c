@@ -417,12 +417,75 @@ static size_t mem_total;
 
 struct snap_mem {
     u64 icount;
+    struct machine *m;
+    struct snap_mem *prev, *next; /* the live checkpoints (the history of external state) */
     struct snap_writer state;
     struct snap_ram *ram;
     int nram;
     size_t bytes;  /* host memory this checkpoint added */
     size_t tables; /* ... of which its own tables and state */
 };
+
+/* ---- External state rewound with checkpoints (snapshot.h: snap_history_ops) ---- */
+
+static struct snap_mem *live; /* every live checkpoint, newest taken first */
+
+static struct history_hook {
+    const struct snap_history_ops *ops;
+    void *opaque;
+} *hooks;
+static int nhooks;
+
+void snapshot_history_register(const struct snap_history_ops *ops, void *opaque)
+{
+    struct history_hook *h = realloc(hooks, (size_t)(nhooks + 1) * sizeof(*hooks));
+    if (!h)
+        fatal("out of memory");
+    hooks = h;
+    hooks[nhooks++] = (struct history_hook){ops, opaque};
+}
+
+void snapshot_history_unregister(void *opaque)
+{
+    for (int i = 0; i < nhooks; i++)
+        if (hooks[i].opaque == opaque) {
+            memmove(&hooks[i], &hooks[i + 1], (size_t)(nhooks - i - 1) * sizeof(*hooks));
+            nhooks--;
+            return;
+        }
+}
+
+bool snapshot_history_epoch(u64 *epoch)
+{
+    bool found = false;
+    for (const struct snap_mem *s = live; s; s = s->next)
+        if (s->icount <= s->m->clock.icount && (!found || s->icount > *epoch)) {
+            *epoch = s->icount;
+            found = true;
+        }
+    return found;
+}
+
+/* Tell the hooks which positions a checkpoint may still be restored to. */
+static void history_trim(void)
+{
+    u64 oldest = ~0ull;
+    for (const struct snap_mem *s = live; s; s = s->next)
+        oldest = s->icount < oldest ? s->icount : oldest;
+    for (int i = 0; i < nhooks; i++)
+        hooks[i].ops->trim(hooks[i].opaque, live != NULL, oldest);
+}
+
+static bool history_rewind(struct machine *m, u64 pos, char *err, size_t errlen)
+{
+    for (int i = 0; i < nhooks; i++)
+        if (!hooks[i].ops->can_rewind(hooks[i].opaque, pos, m->clock.icount, err, errlen))
+            return false;
+    for (int i = 0; i < nhooks; i++)
+        if (!hooks[i].ops->rewind(hooks[i].opaque, pos, err, errlen))
+            return false;
+    return true;
+}
 
 static const struct snap_ram *base_ram(const struct snap_mem *base, const struct mem_region *mr)
 {
@@ -438,6 +501,11 @@ struct snap_mem *snapshot_take(struct machine *m, const struct snap_mem *base)
     if (!s)
         fatal("out of memory (snapshot)");
     s->icount = m->clock.icount;
+    s->m = m;
+    s->next = live;
+    if (live)
+        live->prev = s;
+    live = s;
     size_t new_pages = 0;
     snap_state_save(m, &s->state);
     s->bytes = sizeof(*s) + s->state.cap;
@@ -505,6 +573,9 @@ bool snapshot_restore(struct machine *m, const struct snap_mem *s, char *err, si
     }
     if (!snap_state_check(m, s->state.buf, s->state.len, err, errlen))
         return false;
+    /* Before anything changes: a disk that cannot go back refuses the whole restore. */
+    if (!history_rewind(m, s->icount, err, errlen))
+        return false;
     for (int r = 0; r < m->as.nregions; r++) {
         const struct mem_region *mr = &m->as.regions[r];
         if (mr->kind != MR_RAM)
@@ -545,7 +616,14 @@ void snapshot_free(struct snap_mem *s)
     free(s->ram);
     snap_writer_free(&s->state);
     mem_total -= s->tables;
+    if (s->prev)
+        s->prev->next = s->next;
+    else
+        live = s->next;
+    if (s->next)
+        s->next->prev = s->prev;
     free(s);
+    history_trim();
 }
 
 size_t snapshot_mem_bytes(const struct snap_mem *s)

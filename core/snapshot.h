@@ -80,6 +80,26 @@ size_t snapshot_mem_bytes(const struct snap_mem *s); /* host memory it added whe
 size_t snapshot_mem_total(void);
 u64 snapshot_icount(const struct snap_mem *s);      /* the machine's icount when taken */
 
+/* State outside the machine that in-memory checkpoints rewind too: a writable disk image keeps
+ * an undo log (hw/block.c). Positions are global icounts: a checkpoint's is its icount when
+ * taken (always between runs), a write's is the machine's icount at the start of the run that
+ * made it. One machine per process has live checkpoints. */
+struct snap_history_ops {
+    /* Can the state go back to position pos from now? Else false with a reason in err.
+     * snapshot_restore() asks every hook before it changes anything. */
+    bool (*can_rewind)(void *opaque, u64 pos, u64 now, char *err, size_t errlen);
+    /* Go back to pos (false: host I/O failed, the machine is unusable). */
+    bool (*rewind)(void *opaque, u64 pos, char *err, size_t errlen);
+    /* A checkpoint was freed: nothing before oldest can be restored any more (or nothing at
+     * all: any is false). */
+    void (*trim)(void *opaque, bool any, u64 oldest);
+};
+void snapshot_history_register(const struct snap_history_ops *ops, void *opaque);
+void snapshot_history_unregister(void *opaque);
+/* The position of the newest live checkpoint at or before the machine's icount now: what a
+ * change made now must be undone for. False when no checkpoint is live (nothing to log). */
+bool snapshot_history_epoch(u64 *epoch);
+
 /* A snapshot file (savevm/loadvm/-loadvm): versioned, checksummed, RAM sparse and
  * compressed, written to a temporary name and renamed. */
 bool snapshot_save_file(struct machine *m, const char *path, char *err, size_t errlen);

@@ -4,6 +4,8 @@
 #ifndef EMU_HW_BLOCK_H
 #define EMU_HW_BLOCK_H
 
+#include <stddef.h>
+
 #include "core/types.h"
 
 struct block;
@@ -21,6 +23,11 @@ bool block_write(struct block *b, u64 off, const void *buf, u64 len);
 bool block_flush(struct block *b);
 /* A short identifier of the image (its file name), for GET_ID. */
 const char *block_name(const struct block *b);
+
+/* Undo log of a writable image while in-memory checkpoints are live (block.c): a limit on its
+ * host memory per image (default 256 MiB), and what it holds now. */
+void block_undo_set_limit(size_t bytes);
+size_t block_undo_bytes(const struct block *b);
 
 /* Snapshot state of the back-end (the snapshot=on overlay), saved by the device using it. */
 struct snap_writer;
