@@ -77,6 +77,11 @@ void replay_journal_enable(struct machine *m)
     rp.journal = true;
 }
 
+bool replay_recording(void)
+{
+    return rp.mode == RP_RECORD;
+}
+
 void replay_channel_add(enum replay_kind kind, const char *name, replay_take_fn take,
                         replay_deliver_fn deliver, void *opaque)
 {

@@ -59,6 +59,8 @@ int replay_sync_getc(int (*live_getc)(void));
 
 /* True while replaying a log: host input sources must not be read (stdin, host sockets). */
 bool replay_playing(void);
+/* True while recording a log. */
+bool replay_recording(void);
 
 /* -record FILE / -replay FILE, before the command line is parsed: with -replay, the machine
  * options recorded in the log are put in front of the given ones (which may only repeat them

@@ -13,15 +13,16 @@ struct rp_log rp_cli_log;
 
 /* Options that do not change what the guest sees or does: they may differ between a
  * recording and its replay, and are not stored in the log. Saving a snapshot (-savevm-at)
- * does not change the guest either. */
+ * does not change the guest either; -snapshot-dir only says where snapshot files are (a
+ * recording started with -loadvm needs it again when replayed). */
 static const char *const neutral_opts[] = {
     "record", "replay", "d", "D", "serial", "monitor", "gdb", "s", "S", "nographic",
     "digest-on-exit", "digest-every", "savevm-at", "snapshot-dir", NULL,
 };
 
-/* Given to a replay, these choose where in the recording it starts (a snapshot taken during
- * it, checked by the "replay" snapshot section); given to a recording, they are part of its
- * machine: the log starts from that snapshot. */
+/* Given to a replay, -loadvm chooses where in the recording it starts (a snapshot taken
+ * during it, checked by the "replay" snapshot section); given to a recording, it is part of
+ * its machine: the log starts from that snapshot. */
 static const char *const replay_start_opts[] = {"loadvm", NULL};
 
 static bool in_list(const char *const *list, const char *name)

@@ -97,6 +97,13 @@ static void cmd_loadvm(struct machine *m, int argc, char **argv, FILE *out)
 {
     if (!check_name("loadvm", argc, argv, out))
         return;
+    /* The machine state would jump to a point the log cannot reach by replaying inputs. */
+    if (replay_recording() || replay_playing()) {
+        fprintf(out, "loadvm: refused while %s: the log could not describe the jump (start a "
+                "replay from a snapshot with -replay LOG -loadvm NAME instead)\n",
+                replay_recording() ? "recording" : "replaying");
+        return;
+    }
     char path[4096], err[512];
     snapshot_path(m, argv[1], path, sizeof(path));
     struct stat st;

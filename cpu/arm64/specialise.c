@@ -2,8 +2,8 @@
 /*
  * Specialised executors for the hottest A64 integer forms, chosen once per decoded slot by
  * a64_specialise(). Each one is the generic executor's pseudocode with the decode-time
- * constants folded in; anything unusual (register 31 as SP, reserved encodings, sign-extending
- * loads, rare shift types) keeps the generic executor.
+ * constants folded in; anything unusual (register 31 as SP where the fast form assumes a
+ * general register, reserved encodings, PRFM, EXTR with lsb 0) keeps the generic executor.
  */
 #include "cpu/arm64/specialise.h"
 
@@ -304,9 +304,9 @@ static void tbnz(struct a64_cpu *cpu, const union a64_args *a)
 
 /* ---- Single-register loads (zero-extending) and stores ---------------------------------------
  * imm: byte offset (offset forms) or writeback offset (pre/post); sh: Rm's shift (register
- * offset, LSL only); flags: the ISS of forms without writeback. rd is Rt. The base may be SP
+ * offset: LSL/UXTX/SXTX, UXTW or SXTW); flags: the ISS of forms without writeback. rd is Rt. The base may be SP
  * (a64_ldst_base() checks its alignment). */
-enum ldst_mode { M_IMM, M_REG, M_POST, M_PRE };
+enum ldst_mode { M_IMM, M_REG, M_UXTW, M_SXTW, M_POST, M_PRE };
 /* A store, a zero-extending load, a load sign-extended to 64 or to 32 bits. */
 enum ldst_op { K_STORE, K_LOAD, K_SX64, K_SX32 };
 
@@ -317,6 +317,8 @@ static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned b
     u64 base = a64_ldst_base(cpu, f->rn);
     u64 va = mode == M_IMM   ? base + f->imm
              : mode == M_REG ? base + (cpu->x[f->rm] << f->sh)
+             : mode == M_UXTW ? base + ((u64)(u32)cpu->x[f->rm] << f->sh)
+             : mode == M_SXTW ? base + ((u64)(s64)(s32)cpu->x[f->rm] << f->sh)
              : mode == M_PRE ? base + f->imm
                              : base;
     /* Never LDTR/STTR: masking the bit lets the compiler drop the fast-table choice. */
@@ -345,6 +347,10 @@ LDST_SIZES(ldr_imm, K_LOAD, M_IMM)
 LDST_SIZES(str_imm, K_STORE, M_IMM)
 LDST_SIZES(ldr_reg, K_LOAD, M_REG)
 LDST_SIZES(str_reg, K_STORE, M_REG)
+LDST_SIZES(ldr_uxtw, K_LOAD, M_UXTW)
+LDST_SIZES(str_uxtw, K_STORE, M_UXTW)
+LDST_SIZES(ldr_sxtw, K_LOAD, M_SXTW)
+LDST_SIZES(str_sxtw, K_STORE, M_SXTW)
 LDST_SIZES(ldr_post, K_LOAD, M_POST)
 LDST_SIZES(str_post, K_STORE, M_POST)
 LDST_SIZES(ldr_pre, K_LOAD, M_PRE)
@@ -362,6 +368,8 @@ LDST_SIZES(str_pre, K_STORE, M_PRE)
                                            {name##_32_1, name##_32_2, NULL}};
 LDSX_SIZES(ldrs_imm, M_IMM)
 LDSX_SIZES(ldrs_reg, M_REG)
+LDSX_SIZES(ldrs_uxtw, M_UXTW)
+LDSX_SIZES(ldrs_sxtw, M_SXTW)
 LDSX_SIZES(ldrs_post, M_POST)
 LDSX_SIZES(ldrs_pre, M_PRE)
 #undef LDSX_SIZES
@@ -435,6 +443,127 @@ static void madd_w(struct a64_cpu *cpu, const union a64_args *a)
     a64_set_x(cpu, f->rd, (u32)(cpu->x[f->sh] + cpu->x[f->rn] * cpu->x[f->rm]));
 }
 
+/* ---- Flag-setting shifted-register forms with LSR/ASR/ROR (imm2 = shift type) --------------
+ * BICS is also here with LSL: only its operand inversion differs from ANDS. */
+static inline void logic_flags(struct a64_cpu *cpu, const union a64_args *a, bool inv, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 y = a64_shift(sf, cpu->x[f->rm], (unsigned)f->imm2, f->sh);
+    u64 r = a64_trunc(sf, cpu->x[f->rn] & (inv ? ~y : y));
+    cpu->nzcv = a64_nz_flags(sf, r);
+    a64_set_x(cpu, f->rd, r);
+}
+static void ands_sx(struct a64_cpu *c, const union a64_args *a) { logic_flags(c, a, false, true); }
+static void ands_sw(struct a64_cpu *c, const union a64_args *a) { logic_flags(c, a, false, false); }
+static void bics_sx(struct a64_cpu *c, const union a64_args *a) { logic_flags(c, a, true, true); }
+static void bics_sw(struct a64_cpu *c, const union a64_args *a) { logic_flags(c, a, true, false); }
+
+static inline void bics_lsl(struct a64_cpu *cpu, const union a64_args *a, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 r = a64_trunc(sf, cpu->x[f->rn] & ~(cpu->x[f->rm] << f->sh));
+    cpu->nzcv = a64_nz_flags(sf, r);
+    a64_set_x(cpu, f->rd, r);
+}
+static void bics_x(struct a64_cpu *c, const union a64_args *a) { bics_lsl(c, a, true); }
+static void bics_w(struct a64_cpu *c, const union a64_args *a) { bics_lsl(c, a, false); }
+
+static inline void addsub_shifted_flags(struct a64_cpu *c, const union a64_args *a, bool sub,
+                                        bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    addsub_flags(c, f, sf, sub, a64_shift(sf, c->x[f->rm], (unsigned)f->imm2, f->sh));
+}
+static void adds_sx(struct a64_cpu *c, const union a64_args *a) { addsub_shifted_flags(c, a, false, true); }
+static void adds_sw(struct a64_cpu *c, const union a64_args *a) { addsub_shifted_flags(c, a, false, false); }
+static void subs_sx(struct a64_cpu *c, const union a64_args *a) { addsub_shifted_flags(c, a, true, true); }
+static void subs_sw(struct a64_cpu *c, const union a64_args *a) { addsub_shifted_flags(c, a, true, false); }
+
+/* ---- EXTR (ROR immediate when Rn == Rm): sh = lsb, never 0 (that is a plain move, left to
+ * the generic executor) ------------------------------------------------------------------- */
+static void extr_x(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x(cpu, f->rd, (cpu->x[f->rm] >> f->sh) | (cpu->x[f->rn] << (64 - f->sh)));
+}
+static void extr_w(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    u32 lo = (u32)cpu->x[f->rm], hi = (u32)cpu->x[f->rn];
+    a64_set_x(cpu, f->rd, (u32)((lo >> f->sh) | (hi << (32 - f->sh))));
+}
+
+/* ---- ADC/SBC/ADCS/SBCS: the carry in is PSTATE.C ------------------------------------------ */
+static inline void adc(struct a64_cpu *cpu, const union a64_args *a, bool sub, bool s, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    u64 y = sub ? ~cpu->x[f->rm] : cpu->x[f->rm];
+    unsigned carry = (cpu->nzcv >> 29) & 1;
+    if (s) {
+        u32 nzcv;
+        u64 r = a64_add_with_carry(sf, cpu->x[f->rn], y, carry, &nzcv);
+        cpu->nzcv = nzcv;
+        a64_set_x(cpu, f->rd, r);
+    } else {
+        a64_set_x(cpu, f->rd, a64_trunc(sf, cpu->x[f->rn] + y + carry));
+    }
+}
+static void adc_x(struct a64_cpu *c, const union a64_args *a) { adc(c, a, false, false, true); }
+static void adc_w(struct a64_cpu *c, const union a64_args *a) { adc(c, a, false, false, false); }
+static void sbc_x(struct a64_cpu *c, const union a64_args *a) { adc(c, a, true, false, true); }
+static void sbc_w(struct a64_cpu *c, const union a64_args *a) { adc(c, a, true, false, false); }
+static void adcs_x(struct a64_cpu *c, const union a64_args *a) { adc(c, a, false, true, true); }
+static void adcs_w(struct a64_cpu *c, const union a64_args *a) { adc(c, a, false, true, false); }
+static void sbcs_x(struct a64_cpu *c, const union a64_args *a) { adc(c, a, true, true, true); }
+static void sbcs_w(struct a64_cpu *c, const union a64_args *a) { adc(c, a, true, true, false); }
+
+/* ---- CCMP/CCMN: sh = cond, imm2 = the #nzcv flags in place (bits 31:28); imm = the
+ * immediate of the immediate forms, rm the register of the register forms ------------------ */
+static inline void ccmp(struct a64_cpu *cpu, const union a64_args *a, bool imm, bool sub,
+                        bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    if (a64_cond_holds(f->sh, cpu->nzcv)) {
+        u64 y = imm ? f->imm : cpu->x[f->rm];
+        u32 nzcv;
+        a64_add_with_carry(sf, cpu->x[f->rn], sub ? ~y : y, sub, &nzcv);
+        cpu->nzcv = nzcv;
+    } else {
+        cpu->nzcv = (u32)f->imm2;
+    }
+}
+static void ccmn_rx(struct a64_cpu *c, const union a64_args *a) { ccmp(c, a, false, false, true); }
+static void ccmn_rw(struct a64_cpu *c, const union a64_args *a) { ccmp(c, a, false, false, false); }
+static void ccmp_rx(struct a64_cpu *c, const union a64_args *a) { ccmp(c, a, false, true, true); }
+static void ccmp_rw(struct a64_cpu *c, const union a64_args *a) { ccmp(c, a, false, true, false); }
+static void ccmn_ix(struct a64_cpu *c, const union a64_args *a) { ccmp(c, a, true, false, true); }
+static void ccmn_iw(struct a64_cpu *c, const union a64_args *a) { ccmp(c, a, true, false, false); }
+static void ccmp_ix(struct a64_cpu *c, const union a64_args *a) { ccmp(c, a, true, true, true); }
+static void ccmp_iw(struct a64_cpu *c, const union a64_args *a) { ccmp(c, a, true, true, false); }
+
+/* ---- Variable shifts LSLV/LSRV/ASRV/RORV: imm2 = shift type ------------------------------- */
+static inline void shiftv(struct a64_cpu *cpu, const union a64_args *a, unsigned type, bool sf)
+{
+    const struct a64_fast_args *f = fa(a);
+    unsigned amt = cpu->x[f->rm] & (sf ? 63 : 31);
+    a64_set_x(cpu, f->rd, a64_trunc(sf, a64_shift(sf, cpu->x[f->rn], type, amt)));
+}
+static void lslv_x(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 0, true); }
+static void lslv_w(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 0, false); }
+static void lsrv_x(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 1, true); }
+static void lsrv_w(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 1, false); }
+static void asrv_x(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 2, true); }
+static void asrv_w(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 2, false); }
+static void rorv_x(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 3, true); }
+static void rorv_w(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 3, false); }
+
+/* ---- ADRP: imm is the page offset in bytes ------------------------------------------------- */
+static void adrp(struct a64_cpu *cpu, const union a64_args *a)
+{
+    const struct a64_fast_args *f = fa(a);
+    a64_set_x(cpu, f->rd, (cpu->pc & ~0xfffull) + f->imm);
+}
+
 /* ---- Selection ----------------------------------------------------------------------------- */
 /* The decoder's executor for a pattern (see tools/decodetree.py: called through the generic
  * type). */
@@ -505,23 +634,25 @@ static a64_exec_fn spec_shifted(a64_exec_fn fn, const struct arg_logic_r *g,
 {
     /* arg_logic_r and arg_addsub_r have the same fields. */
     static const struct {
-        a64_exec_fn generic, x, w, sx, sw; /* sx/sw: other shift types, NULL = generic */
+        a64_exec_fn generic, x, w, sx, sw; /* sx/sw: LSR/ASR/ROR */
     } forms[] = {
         {GENERIC(AND_r), and_x, and_w, and_sx, and_sw},
         {GENERIC(BIC_r), bic_x, bic_w, bic_sx, bic_sw},
         {GENERIC(ORR_r), orr_x, orr_w, orr_sx, orr_sw},
         {GENERIC(ORN_r), orn_x, orn_w, orn_sx, orn_sw},
         {GENERIC(EOR_r), eor_x, eor_w, eor_sx, eor_sw},
-        {GENERIC(ANDS_r), ands_x, ands_w, NULL, NULL},
+        {GENERIC(ANDS_r), ands_x, ands_w, ands_sx, ands_sw},
+        {GENERIC(BICS_r), bics_x, bics_w, bics_sx, bics_sw},
         {GENERIC(ADD_r), add_x, add_w, add_sx, add_sw},
         {GENERIC(SUB_r), sub_x, sub_w, sub_sx, sub_sw},
-        {GENERIC(ADDS_r), adds_x, adds_w, NULL, NULL},
-        {GENERIC(SUBS_r), subs_x, subs_w, NULL, NULL},
+        {GENERIC(ADDS_r), adds_x, adds_w, adds_sx, adds_sw},
+        {GENERIC(SUBS_r), subs_x, subs_w, subs_sx, subs_sw},
     };
     for (unsigned i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
         if (forms[i].generic != fn)
             continue;
-        bool addsub = fn == GENERIC(ADD_r) || fn == GENERIC(SUB_r);
+        bool addsub = fn == GENERIC(ADD_r) || fn == GENERIC(SUB_r) || fn == GENERIC(ADDS_r) ||
+                      fn == GENERIC(SUBS_r);
         if ((!g->sf && g->imm >= 32) || (addsub && g->shift == 3))
             return NULL; /* reserved: the generic executor raises UNDEFINED */
         f->rd = (u8)g->rd;
@@ -614,16 +745,90 @@ static a64_exec_fn spec_ldst(a64_exec_fn fn, const struct arg_ldst *g, struct a6
 static a64_exec_fn spec_ldst_reg(const struct arg_LDST_reg *g, struct a64_fast_args *f)
 {
     int sx = g->opc > 1 ? ldst_sx(g->size, g->opc) : 0;
-    if (sx < 0 || g->option != 3)
-        return NULL;
+    if (sx < 0 || !(g->option & 2))
+        return NULL; /* PRFM, reserved */
     f->rd = (u8)g->rt;
     f->rn = (u8)g->rn;
     f->rm = (u8)g->rm;
     f->sh = (u8)(g->s ? g->size : 0);
     f->flags = ldst_iss(g->size, g->opc, g->rt);
+    /* UXTW (2), LSL/UXTX (3), SXTW (6), SXTX (7: the same as LSL on a 64-bit index). */
+    if (g->option == 2) {
+        if (g->opc > 1)
+            return ldrs_uxtw[sx][g->size];
+        return (g->opc == 1 ? ldr_uxtw : str_uxtw)[g->size];
+    }
+    if (g->option == 6) {
+        if (g->opc > 1)
+            return ldrs_sxtw[sx][g->size];
+        return (g->opc == 1 ? ldr_sxtw : str_sxtw)[g->size];
+    }
     if (g->opc > 1)
         return ldrs_reg[sx][g->size];
     return (g->opc == 1 ? ldr_reg : str_reg)[g->size];
+}
+
+static a64_exec_fn spec_extr(const struct arg_EXTR *g, struct a64_fast_args *f)
+{
+    if (g->n != g->sf || (!g->sf && g->imms >= 32) || g->imms == 0)
+        return NULL; /* reserved, or a move */
+    f->rd = (u8)g->rd;
+    f->rn = (u8)g->rn;
+    f->rm = (u8)g->rm;
+    f->sh = (u8)g->imms;
+    return g->sf ? extr_x : extr_w;
+}
+
+static a64_exec_fn spec_adc(const struct arg_ADC_SBC *g, struct a64_fast_args *f)
+{
+    static const a64_exec_fn forms[2][2][2] = {
+        {{adc_w, adc_x}, {sbc_w, sbc_x}},
+        {{adcs_w, adcs_x}, {sbcs_w, sbcs_x}},
+    };
+    f->rd = (u8)g->rd;
+    f->rn = (u8)g->rn;
+    f->rm = (u8)g->rm;
+    return forms[g->s][g->op][g->sf];
+}
+
+static a64_exec_fn spec_ccmp(a64_exec_fn fn, const union a64_args *g, struct a64_fast_args *f)
+{
+    static const a64_exec_fn forms[2][2][2] = {
+        {{ccmn_rw, ccmn_rx}, {ccmp_rw, ccmp_rx}},
+        {{ccmn_iw, ccmn_ix}, {ccmp_iw, ccmp_ix}},
+    };
+    bool imm = fn == GENERIC(CCMP_i);
+    /* The two argument records differ only in rm/imm. */
+    const struct arg_CCMP_r *r = &g->CCMP_r;
+    f->rn = (u8)r->rn;
+    f->sh = (u8)r->cond;
+    f->imm2 = (u64)r->nzcv << 28;
+    if (imm)
+        f->imm = (u64)g->CCMP_i.imm;
+    else
+        f->rm = (u8)r->rm;
+    return forms[imm][r->op][r->sf];
+}
+
+static a64_exec_fn spec_shiftv(a64_exec_fn fn, const struct arg_dp2 *g, struct a64_fast_args *f)
+{
+    static const struct {
+        a64_exec_fn generic, x, w;
+    } forms[] = {
+        {GENERIC(LSLV), lslv_x, lslv_w},
+        {GENERIC(LSRV), lsrv_x, lsrv_w},
+        {GENERIC(ASRV), asrv_x, asrv_w},
+        {GENERIC(RORV), rorv_x, rorv_w},
+    };
+    for (unsigned i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+        if (forms[i].generic != fn)
+            continue;
+        f->rd = (u8)g->rd;
+        f->rn = (u8)g->rn;
+        f->rm = (u8)g->rm;
+        return g->sf ? forms[i].x : forms[i].w;
+    }
+    return NULL;
 }
 
 static a64_exec_fn spec_ldstp(const struct arg_LDSTP *g, struct a64_fast_args *f)
@@ -702,6 +907,20 @@ a64_exec_fn a64_specialise(a64_exec_fn fn, union a64_args *a)
         s = spec_ldstp(&g.LDSTP, &f);
     else if (fn == GENERIC(CSEL))
         s = spec_csel(&g.CSEL, &f);
+    else if (fn == GENERIC(EXTR))
+        s = spec_extr(&g.EXTR, &f);
+    else if (fn == GENERIC(ADC_SBC))
+        s = spec_adc(&g.ADC_SBC, &f);
+    else if (fn == GENERIC(CCMP_r) || fn == GENERIC(CCMP_i))
+        s = spec_ccmp(fn, &g, &f);
+    else if (fn == GENERIC(LSLV) || fn == GENERIC(LSRV) || fn == GENERIC(ASRV) ||
+             fn == GENERIC(RORV))
+        s = spec_shiftv(fn, &g.dp2, &f);
+    else if (fn == GENERIC(ADRP)) {
+        f.rd = (u8)g.adr.rd;
+        f.imm = (u64)(s64)g.adr.imm << 12;
+        s = adrp;
+    }
     else if (fn == GENERIC(MADD)) {
         f.rd = (u8)g.dp3.rd;
         f.rn = (u8)g.dp3.rn;

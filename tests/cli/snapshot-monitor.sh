@@ -70,5 +70,23 @@ p.stdin.write(b"quit\n")
 p.stdin.close()
 if p.wait(10) != 0:
     fail("quit: exit %d" % p.returncode)
+# While recording, savevm works (the log notes it) but loadvm is refused: the state would jump.
+p = subprocess.Popen([emu, "-M", "arm64-virt", "-kernel", tmp + "/count.bin", "-serial", "null",
+                      "-monitor", "stdio", "-snapshot-dir", tmp, "-record", tmp + "/rec.log"],
+                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+buf = b""
+prompt()
+cmd("stop")
+out = cmd("savevm r1")
+if "saved snapshot 'r1'" not in out:
+    fail("savevm while recording: %r" % out)
+n = icount()
+out = cmd("loadvm r1")
+if "loadvm: refused while recording" not in out or icount() != n:
+    fail("loadvm while recording: %r" % out)
+p.stdin.write(b"quit\n")
+p.stdin.close()
+if p.wait(10) != 0:
+    fail("quit while recording: exit %d" % p.returncode)
 PY
 finish

@@ -94,12 +94,15 @@ int main(void)
             seen[nseen++] = ffn;
 
         /* Even registers (and SP) point into the window, mostly aligned; odd ones hold small
-         * offsets, so register-offset forms hit the window when base is even, index odd. */
+         * offsets, so register-offset forms hit the window when base is even, index odd. A
+         * quarter of the offsets are small negative words with random upper bits, where UXTW,
+         * SXTW and LSL give different addresses (SXTW stays in the window). */
         for (int r = 0; r < 31; r++) {
             u64 off = rnd() & 0xfff8;
             if (rnd() % 4 == 0)
                 off |= rnd() & 7;
-            cpu->x[r] = r & 1 ? (rnd() & 0x1f8) : WIN + 0x800 + off;
+            u64 index = rnd() % 4 ? rnd() & 0x1f8 : (rnd() << 32) | (u32) - (rnd() & 0xf8);
+            cpu->x[r] = r & 1 ? index : WIN + 0x800 + off;
         }
         cpu->sp_el[cpu->sp_idx] = WIN + 0x800 + (rnd() & 0xfff0) + (rnd() % 8 == 0 ? 8 : 0);
         for (u64 i = 0; i < WIN_SIZE; i += 8) {
@@ -137,8 +140,8 @@ int main(void)
     }
     printf("%u specialised, %u faulted, %u distinct specialised executors\n", specialised, faults,
            nseen);
-    /* 4 sizes x load/store + 5 sign-extending loads, x 4 single-register modes; 2 x 2 x 3 pair
-     * modes. */
-    CHECK(nseen == 64);
+    /* 4 sizes x load/store + 5 sign-extending loads, x 6 single-register modes (immediate
+     * offset, register offset LSL, UXTW, SXTW, post- and pre-index); 2 x 2 x 3 pair modes. */
+    CHECK(nseen == 90);
     return check_exit("a64_specialise_mem");
 }
