@@ -13,3 +13,16 @@ $(BUILD)/tests/guest/arm64/%.elf: tests/guest/arm64/%.S tests/guest/arm64/harnes
 	    -Itests/guest/arm64 -T tests/guest/arm64/link.ld -o $@ tests/guest/arm64/harness.S $<
 # The virt machine tests share tests/guest/arm64/virt.inc.
 $(BUILD)/tests/guest/arm64/virt_%.elf: tests/guest/arm64/virt.inc
+
+# C test images (source-level debugging tests): -O0 -g, freestanding, with the same harness.
+A64_C_SRCS := $(wildcard tests/guest/arm64/*.c)
+A64_C_ELFS := $(A64_C_SRCS:%.c=$(BUILD)/%.elf)
+CHECK_DEPS += $(A64_C_ELFS)
+
+$(BUILD)/tests/guest/arm64/%.elf: tests/guest/arm64/%.c tests/guest/arm64/harness.S \
+                                  tests/guest/arm64/link.ld
+	@mkdir -p $(dir $@)
+	@echo "  CC-A64  $<"
+	$(Q)$(A64_CROSS)gcc -O0 -g -ffreestanding -fno-stack-protector -nostdlib -static -no-pie \
+	    -Wl,--build-id=none -Wl,--no-warn-rwx-segments -Itests/guest/arm64 \
+	    -T tests/guest/arm64/link.ld -o $@ tests/guest/arm64/harness.S $<
