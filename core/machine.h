@@ -52,7 +52,7 @@ struct machine {
      * target) and resuming runs exactly what an uninterrupted run would. A round gives each
      * runnable vCPU, in index order, one turn of up to `quantum` instructions; a turn ends
      * early when its vCPU halts or a device event fires. Host input is delivered only at a
-     * round's end (machine_round_end). Snapshots save these fields. */
+     * round's end (machine_at_round_end()). Snapshots save these fields. */
     int sched_cpu;      /* the vCPU whose turn it is; ncpus: the round's end is next */
     u64 turn_left;      /* instructions left in its turn; 0: the turn has not begun */
     bool round_ran;     /* some vCPU ran in this round (otherwise every vCPU waits) */

@@ -6,7 +6,7 @@ A64_TEST_ELFS  := $(A64_TEST_SRCS:%.S=$(BUILD)/%.elf)
 CHECK_DEPS     += $(A64_TEST_ELFS)
 
 $(BUILD)/tests/guest/arm64/%.elf: tests/guest/arm64/%.S tests/guest/arm64/harness.S \
-                                  tests/guest/arm64/macros.inc tests/guest/arm64/link.ld
+                                  $(wildcard tests/guest/arm64/*.inc) tests/guest/arm64/link.ld
 	@mkdir -p $(dir $@)
 	@echo "  AS-A64  $<"
 	$(Q)$(A64_CROSS)gcc -nostdlib -static -no-pie -Wl,--build-id=none -Wl,--no-warn-rwx-segments -march=armv8.5-a+crypto+fp16 \

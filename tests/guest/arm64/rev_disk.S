@@ -7,6 +7,7 @@
 // Run with -drive file=DISK,format=raw,if=none,id=d0 -device virtio-blk-device,drive=d0
 // (DISK: at least 33 sectors of zeros).
 #include "macros.inc"
+#include "virtio.inc"
     .equ T31, 0x0a003e00
     .text
     .global test_main
@@ -27,28 +28,7 @@ test_main:
     str     w1, [x9, #0x070]
     ldr     w1, [x9, #0x070]
     CHECK_EQ x1, 0xb, 3
-    str     wzr, [x9, #0x030]
-    mov     w1, #8
-    str     w1, [x9, #0x038]
-    ldr     x10, =__free_mem
-    mov     x2, x10
-    add     x3, x10, #0x5000
-2:  stp     xzr, xzr, [x2], #16
-    cmp     x2, x3
-    b.lo    2b
-    str     w10, [x9, #0x080]
-    lsr     x1, x10, #32
-    str     w1, [x9, #0x084]
-    add     x2, x10, #0x1000
-    str     w2, [x9, #0x090]
-    lsr     x1, x2, #32
-    str     w1, [x9, #0x094]
-    add     x2, x10, #0x2000
-    str     w2, [x9, #0x0a0]
-    lsr     x1, x2, #32
-    str     w1, [x9, #0x0a4]
-    mov     w1, #1
-    str     w1, [x9, #0x044]
+    VIRTQ0_SETUP 0x5000
     mov     w1, #0xf
     str     w1, [x9, #0x070]
 
@@ -87,64 +67,4 @@ disk_round:
 disk_mark:
     ret
 
-// One request: type w0, sector x1; header at +0x3000, data (512 bytes) at +0x4000, status at
-// +0x3100. Returns x0 = status byte, x1 = used length.
-blk_request:
-    add     x2, x10, #0x3000
-    str     w0, [x2]
-    str     wzr, [x2, #4]
-    str     x1, [x2, #8]
-    mov     w3, #0xff
-    strb    w3, [x2, #0x100]
-    str     x2, [x10]
-    mov     w3, #16
-    str     w3, [x10, #8]
-    mov     w3, #1                  // NEXT
-    strh    w3, [x10, #12]
-    strh    w3, [x10, #14]
-    add     x3, x10, #0x4000
-    str     x3, [x10, #16]
-    mov     w3, #512
-    str     w3, [x10, #24]
-    cmp     w0, #0
-    mov     w3, #3                  // NEXT | WRITE
-    mov     w4, #1                  // NEXT
-    csel    w3, w3, w4, eq
-    strh    w3, [x10, #28]
-    mov     w3, #2
-    strh    w3, [x10, #30]
-    add     x3, x2, #0x100
-    str     x3, [x10, #32]
-    mov     w3, #1
-    str     w3, [x10, #40]
-    mov     w3, #2                  // WRITE
-    strh    w3, [x10, #44]
-    add     x3, x10, #0x1000
-    ldrh    w4, [x3, #2]
-    and     w5, w4, #7
-    add     x6, x3, #4
-    strh    wzr, [x6, w5, uxtw #1]
-    add     w4, w4, #1
-    dmb     ishst
-    strh    w4, [x3, #2]
-    dsb     sy
-    str     wzr, [x9, #0x050]
-    add     x6, x10, #0x2000
-    ldr     x7, =100000000
-3:  ldrh    w5, [x6, #2]
-    cmp     w5, w4
-    b.eq    4f
-    subs    x7, x7, #1
-    b.ne    3b
-    mov     x0, #20
-    b       test_fail
-4:  dmb     ishld
-    sub     w5, w5, #1
-    and     w5, w5, #7
-    add     x7, x6, #4
-    add     x7, x7, x5, lsl #3
-    ldr     w1, [x7, #4]
-    ldrb    w0, [x2, #0x100]
-    ldr     w3, [x9, #0x060]
-    str     w3, [x9, #0x064]
-    ret
+    BLK_REQUEST_FN

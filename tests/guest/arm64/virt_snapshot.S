@@ -23,13 +23,7 @@ test_main:
     ldr     w1, =(1 << 27)
     GICR_SETUP x0, w1
     ICC_ENABLE
-    ldr     x1, =UART_BASE
-    mov     w2, #0x70                // LCR_H: 8 bits, FIFOs
-    str     w2, [x1, #0x2c]
-    ldr     w2, =0x301               // CR: UARTEN, TXE, RXE
-    str     w2, [x1, #0x30]
-    mov     w2, #0x50                // IMSC: RXIM, RTIM
-    str     w2, [x1, #0x38]
+    UART_RX_ENABLE
 1:  ldr     w2, [x1, #0x18]          // wait for host input: FR.RXFE clear
     tbnz    w2, #4, 1b
     mrs     x2, CNTVCT_EL0

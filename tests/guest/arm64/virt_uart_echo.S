@@ -15,13 +15,7 @@ test_main:
     GICD_ENABLE
     SPI_ENABLE 33                    // the UART
     ICC_ENABLE
-    ldr     x1, =UART_BASE
-    mov     w2, #0x70                // LCR_H: 8 bits, FIFOs
-    str     w2, [x1, #0x2c]
-    ldr     w2, =0x301               // CR: UARTEN, TXE, RXE
-    str     w2, [x1, #0x30]
-    mov     w2, #0x50                // IMSC: RXIM, RTIM
-    str     w2, [x1, #0x38]
+    UART_RX_ENABLE
     msr     daifclr, #2
     adr     x9, count
     mov     x19, #0                  // characters echoed so far
@@ -53,28 +47,7 @@ test_main:
     ldp     x19, x30, [sp], #16
     ret
 
-    .global irq_handler
-irq_handler:
-    mrs     x0, ICC_IAR1_EL1
-    cmp     x0, #33
-    b.ne    9f
-    ldr     x1, =UART_BASE
-    adr     x9, count
-    adr     x3, buf
-    ldr     x5, [x9]
-1:  ldr     w2, [x1, #0x18]          // FR.RXFE
-    tbnz    w2, #4, 2f
-    ldr     w2, [x1]
-    cmp     x5, #63
-    b.hs    1b
-    strb    w2, [x3, x5]
-    add     x5, x5, #1
-    b       1b
-2:  str     x5, [x9]
-    mov     w2, #0x50
-    str     w2, [x1, #0x44]          // ICR: RX, RT
-9:  msr     ICC_EOIR1_EL1, x0
-    ret
+    UART_RX_IRQ_HANDLER count, buf
 
     VIRT_VECTORS
 

@@ -5,6 +5,7 @@
 // split queue, completed in the used ring with InterruptStatus bit 0, then acknowledged.
 // Run with -device virtio-rng-device.
 #include "macros.inc"
+#include "virtio.inc"
     .equ T0, 0x0a000000
     .equ T31, 0x0a003e00
     .text
@@ -51,28 +52,7 @@ test_main:
     b.hs    1f
     mov     x0, #8
     b       test_fail
-1:  mov     w1, #8
-    str     w1, [x9, #0x038]
-    ldr     x10, =__free_mem
-    // Clear the three areas and the buffer.
-    mov     x2, x10
-    add     x3, x10, #0x4000
-2:  stp     xzr, xzr, [x2], #16
-    cmp     x2, x3
-    b.lo    2b
-    str     w10, [x9, #0x080]
-    lsr     x1, x10, #32
-    str     w1, [x9, #0x084]
-    add     x2, x10, #0x1000
-    str     w2, [x9, #0x090]
-    lsr     x1, x2, #32
-    str     w1, [x9, #0x094]
-    add     x2, x10, #0x2000
-    str     w2, [x9, #0x0a0]
-    lsr     x1, x2, #32
-    str     w1, [x9, #0x0a4]
-    mov     w1, #1
-    str     w1, [x9, #0x044]
+1:  VIRTQ0_SETUP 0x4000            // clears the three areas and the buffer
     ldr     w1, [x9, #0x044]
     CHECK_EQ x1, 1, 9
     mov     w1, #0xf
