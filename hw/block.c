@@ -2,8 +2,9 @@
 /* Raw-image block back-end. Snapshot mode keeps written clusters in host memory (a table of
  * BLOCK_CLUSTER-sized copies, filled from the file on first write); the file is opened
  * read-only then, so it cannot be modified. A writable image keeps an undo log while in-memory
- * checkpoints are live, so that restoring one rewinds the file too (see block_undo below). */
+ * checkpoints are live, so that restoring one rewinds the file too (hw/block_undo.c). */
 #include "hw/block.h"
+#include "hw/block_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,39 +16,6 @@
 #include "core/log.h"
 #include "core/snapshot.h"
 
-#define BLOCK_CLUSTER_SHIFT 16
-#define BLOCK_CLUSTER (1ull << BLOCK_CLUSTER_SHIFT)
-#define UNDO_SHIFT 12
-#define UNDO_BLOCK (1ull << UNDO_SHIFT)
-#define NO_EPOCH (~0ull)
-
-/* The old contents of one UNDO_BLOCK, saved before the first write to it in an epoch (the
- * position of the newest live checkpoint at or before the write, core/snapshot.h). */
-struct undo_rec {
-    u64 epoch;
-    u64 blk;
-    u8 *data; /* UNDO_BLOCK bytes (the last block of the image: only those in the image) */
-};
-
-/* Host memory one image's undo log may hold; past it the log is dropped and restores to the
- * checkpoints it was for are refused. */
-static size_t undo_limit = (size_t)256 << 20;
-
-struct block {
-    int fd;
-    u64 size;
-    bool readonly, snapshot;
-    const char *path;
-    u8 **overlay; /* snapshot: per cluster, the modified copy or NULL */
-    /* Undo log of a writable image, in write order (see block_undo below). */
-    struct undo_rec *undo;
-    size_t nundo, capundo, undo_bytes;
-    u64 *undo_epoch; /* per UNDO_BLOCK: the epoch of its newest record, or NO_EPOCH */
-    bool lost;       /* records were dropped at the cap: no rewind to <= lost_epoch */
-    u64 lost_epoch;
-};
-
-static const struct snap_history_ops undo_ops;
 
 struct block *block_open(const char *path, bool readonly, bool snapshot)
 {
@@ -74,11 +42,9 @@ struct block *block_open(const char *path, bool readonly, bool snapshot)
             fatal("out of memory");
     }
     if (!b->readonly && !b->snapshot)
-        snapshot_history_register(&undo_ops, b);
+        block_undo_attach(b);
     return b;
 }
-
-static void undo_clear(struct block *b);
 
 void block_close(struct block *b)
 {
@@ -90,8 +56,7 @@ void block_close(struct block *b)
         free(b->overlay);
     }
     if (!b->readonly && !b->snapshot)
-        snapshot_history_unregister(b);
-    undo_clear(b);
+        block_undo_detach(b);
     close(b->fd);
     free(b);
 }
@@ -110,7 +75,7 @@ static bool in_range(const struct block *b, u64 off, u64 len)
     return off <= b->size && len <= b->size - off;
 }
 
-static bool file_read(struct block *b, u64 off, u8 *buf, u64 len)
+bool block_file_read(struct block *b, u64 off, u8 *buf, u64 len)
 {
     while (len) {
         ssize_t n = pread(b->fd, buf, len, (off_t)off);
@@ -123,7 +88,7 @@ static bool file_read(struct block *b, u64 off, u8 *buf, u64 len)
     return true;
 }
 
-static bool file_write(struct block *b, u64 off, const u8 *buf, u64 len)
+bool block_file_write(struct block *b, u64 off, const u8 *buf, u64 len)
 {
     while (len) {
         ssize_t n = pwrite(b->fd, buf, len, (off_t)off);
@@ -149,7 +114,7 @@ static bool overlay_io(struct block *b, u64 off, u8 *buf, u64 len, bool write)
             c = calloc(1, BLOCK_CLUSTER);
             if (!c)
                 fatal("out of memory");
-            if (!file_read(b, cbase, c, clen)) {
+            if (!block_file_read(b, cbase, c, clen)) {
                 free(c);
                 return false;
             }
@@ -159,7 +124,7 @@ static bool overlay_io(struct block *b, u64 off, u8 *buf, u64 len, bool write)
             memcpy(c + co, buf, n);
         else if (c)
             memcpy(buf, c + co, n);
-        else if (!file_read(b, off, buf, n))
+        else if (!block_file_read(b, off, buf, n))
             return false;
         buf += n, off += n, len -= n;
     }
@@ -170,10 +135,8 @@ bool block_read(struct block *b, u64 off, void *buf, u64 len)
 {
     if (!in_range(b, off, len))
         return false;
-    return b->snapshot ? overlay_io(b, off, buf, len, false) : file_read(b, off, buf, len);
+    return b->snapshot ? overlay_io(b, off, buf, len, false) : block_file_read(b, off, buf, len);
 }
-
-static bool undo_save(struct block *b, u64 off, u64 len);
 
 bool block_write(struct block *b, u64 off, const void *buf, u64 len)
 {
@@ -181,7 +144,7 @@ bool block_write(struct block *b, u64 off, const void *buf, u64 len)
         return false;
     if (b->snapshot)
         return overlay_io(b, off, (void *)buf, len, true);
-    return undo_save(b, off, len) && file_write(b, off, buf, len);
+    return block_undo_save(b, off, len) && block_file_write(b, off, buf, len);
 }
 
 bool block_flush(struct block *b)
@@ -190,172 +153,6 @@ bool block_flush(struct block *b)
         return true;
     return fdatasync(b->fd) == 0;
 }
-
-/* ---- Undo log of a writable image (the hooks of core/snapshot.h: snap_history_ops) ----
- * While in-memory checkpoints are live, the first write to each UNDO_BLOCK in each epoch saves
- * the block's old contents first, so a record holds the block as it was at its epoch's
- * checkpoint. Rewinding to a checkpoint at position P writes back every record of an epoch >= P,
- * newest first, so each block ends as its oldest such record: as it was at P. Writes still
- * reach the file as they happen (a crash loses nothing); savevm files are unaffected. */
-
-void block_undo_set_limit(size_t bytes)
-{
-    undo_limit = bytes;
-}
-
-size_t block_undo_bytes(const struct block *b)
-{
-    return b->undo_bytes;
-}
-
-static u64 undo_len(const struct block *b, u64 blk)
-{
-    u64 base = blk << UNDO_SHIFT;
-    return b->size - base < UNDO_BLOCK ? b->size - base : UNDO_BLOCK;
-}
-
-static void undo_drop_records(struct block *b)
-{
-    for (size_t i = 0; i < b->nundo; i++)
-        free(b->undo[i].data);
-    b->nundo = 0;
-    b->undo_bytes = 0;
-    if (b->undo_epoch)
-        memset(b->undo_epoch, 0xff, ((b->size >> UNDO_SHIFT) + 1) * sizeof(*b->undo_epoch));
-}
-
-static void undo_clear(struct block *b)
-{
-    undo_drop_records(b);
-    free(b->undo);
-    free(b->undo_epoch);
-    b->undo = NULL;
-    b->undo_epoch = NULL;
-    b->capundo = 0;
-    b->lost = false;
-}
-
-static bool undo_save(struct block *b, u64 off, u64 len)
-{
-    u64 epoch;
-    if (!len || !snapshot_history_epoch(&epoch) || (b->lost && epoch <= b->lost_epoch))
-        return true;
-    u64 nblk = (b->size >> UNDO_SHIFT) + 1;
-    if (!b->undo_epoch) {
-        b->undo_epoch = malloc(nblk * sizeof(*b->undo_epoch));
-        if (!b->undo_epoch)
-            fatal("out of memory (disk undo log)");
-        memset(b->undo_epoch, 0xff, nblk * sizeof(*b->undo_epoch));
-    }
-    for (u64 blk = off >> UNDO_SHIFT; blk <= (off + len - 1) >> UNDO_SHIFT; blk++) {
-        if (b->undo_epoch[blk] == epoch)
-            continue;
-        if (b->undo_bytes + UNDO_BLOCK > undo_limit) {
-            log_printf("emu: warning: disk '%s': undo log over %zu KiB at icount %llu; "
-                       "checkpoints up to there can no longer be restored\n",
-                       block_name(b), undo_limit >> 10, (unsigned long long)epoch);
-            undo_drop_records(b);
-            b->lost = true;
-            b->lost_epoch = epoch;
-            return true;
-        }
-        u8 *data = malloc(UNDO_BLOCK);
-        if (!data)
-            fatal("out of memory (disk undo log)");
-        if (!file_read(b, blk << UNDO_SHIFT, data, undo_len(b, blk))) {
-            free(data);
-            return false;
-        }
-        if (b->nundo == b->capundo) {
-            size_t cap = b->capundo ? 2 * b->capundo : 64;
-            struct undo_rec *u = realloc(b->undo, cap * sizeof(*u));
-            if (!u)
-                fatal("out of memory (disk undo log)");
-            b->undo = u;
-            b->capundo = cap;
-        }
-        b->undo[b->nundo++] = (struct undo_rec){epoch, blk, data};
-        b->undo_bytes += UNDO_BLOCK;
-        b->undo_epoch[blk] = epoch;
-    }
-    return true;
-}
-
-static bool undo_can_rewind(void *opaque, u64 pos, u64 now, char *err, size_t errlen)
-{
-    const struct block *b = opaque;
-    if (pos > now) {
-        snprintf(err, errlen, "disk '%s' cannot be rewound forward (to icount %llu from %llu)",
-                 block_name(b), (unsigned long long)pos, (unsigned long long)now);
-        return false;
-    }
-    if (b->lost && pos <= b->lost_epoch) {
-        snprintf(err, errlen, "disk '%s': its undo log passed %zu KiB after icount %llu, so it "
-                 "cannot be rewound to icount %llu (use -snapshot)", block_name(b),
-                 undo_limit >> 10, (unsigned long long)b->lost_epoch, (unsigned long long)pos);
-        return false;
-    }
-    return true;
-}
-
-static bool undo_rewind(void *opaque, u64 pos, char *err, size_t errlen)
-{
-    struct block *b = opaque;
-    size_t keep = b->nundo;
-    /* Newest first; records of older epochs stay, in order (epochs need not be sorted: a freed
-     * checkpoint's epoch can be followed by an older live one's). */
-    for (size_t i = b->nundo; i-- > 0;) {
-        struct undo_rec *u = &b->undo[i];
-        if (u->epoch < pos)
-            continue;
-        if (!file_write(b, u->blk << UNDO_SHIFT, u->data, undo_len(b, u->blk))) {
-            snprintf(err, errlen, "disk '%s': cannot write back its undo log: %s",
-                     block_name(b), strerror(errno));
-            return false;
-        }
-        b->undo_epoch[u->blk] = NO_EPOCH;
-        free(u->data);
-        u->data = NULL;
-        b->undo_bytes -= UNDO_BLOCK;
-        keep = i;
-    }
-    size_t n = keep;
-    for (size_t i = keep; i < b->nundo; i++)
-        if (b->undo[i].data)
-            b->undo[n++] = b->undo[i];
-    b->nundo = n;
-    return true;
-}
-
-static void undo_trim(void *opaque, bool any, u64 oldest)
-{
-    struct block *b = opaque;
-    if (!any) {
-        undo_clear(b);
-        return;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < b->nundo; i++) {
-        struct undo_rec *u = &b->undo[i];
-        if (u->epoch >= oldest) {
-            b->undo[n++] = *u;
-            continue;
-        }
-        if (b->undo_epoch[u->blk] == u->epoch)
-            b->undo_epoch[u->blk] = NO_EPOCH;
-        free(u->data);
-        b->undo_bytes -= UNDO_BLOCK;
-    }
-    b->nundo = n;
-    if (b->lost && b->lost_epoch < oldest)
-        b->lost = false;
-}
-
-static const struct snap_history_ops undo_ops = {
-    .can_rewind = undo_can_rewind,
-    .rewind = undo_rewind,
-    .trim = undo_trim,
-};
 
 /* Snapshots: the image itself is not copied (snapshot files record its size and hash in the
  * header instead, core/snapshot_file.c); what lives only in memory is: the copy-on-write
