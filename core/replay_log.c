@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "core/log.h"
 #include "core/replay_internal.h"
@@ -54,22 +55,11 @@ void rp_put_str(struct rp_buf *b, const char *s)
     rp_put(b, s, n);
 }
 
-/* CRC-32 (IEEE 802.3, reflected polynomial 0xedb88320), as zlib's crc32(). */
+/* CRC-32 (IEEE 802.3) of a record, continuing crc (0 to start): zlib's. Records are far
+ * smaller than 4 GiB. */
 u32 rp_crc32(const void *p, size_t n, u32 crc)
 {
-    static u32 table[256];
-    if (!table[1])
-        for (u32 i = 0; i < 256; i++) {
-            u32 c = i;
-            for (int k = 0; k < 8; k++)
-                c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
-            table[i] = c;
-        }
-    const u8 *b = p;
-    crc = ~crc;
-    while (n--)
-        crc = table[(crc ^ *b++) & 0xff] ^ (crc >> 8);
-    return ~crc;
+    return (u32)crc32(crc, p, (uInt)n);
 }
 
 void rp_get(struct rp_cur *c, void *p, size_t n)
