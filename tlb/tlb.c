@@ -62,11 +62,11 @@ static int class_for(struct tlb *t, unsigned shift)
     return free_c;
 }
 
-void tlb_insert(struct tlb *t, const struct tlb_entry *ne)
+bool tlb_insert(struct tlb *t, const struct tlb_entry *ne, tlb_removed_fn cb, void *opaque)
 {
     int c = class_for(t, ne->size_shift);
     if (c < 0)
-        return; /* more sizes than classes: not caching is always allowed */
+        return false; /* more sizes than classes: not caching is always allowed */
     struct tlb_entry *set =
         t->e[c][set_of(ne->va, ne->size_shift, ne->regime, ne->vmid)];
     int slot = -1;
@@ -83,13 +83,17 @@ void tlb_insert(struct tlb *t, const struct tlb_entry *ne)
     if (slot < 0) {
         slot = (int)(t->victim++ % TLB_WAYS);
         t->stats.evictions++;
-    } else if (set[slot].valid) {
-        t->nvalid--;
+    }
+    if (set[slot].valid) {
+        if (cb)
+            cb(opaque, &set[slot]);
+        t->nvalid--; /* (an eviction, too: nvalid counts valid entries exactly) */
     }
     set[slot] = *ne;
     set[slot].valid = true;
     t->nvalid++;
     t->stats.fills++;
+    return true;
 }
 
 static bool overlaps(u64 base, unsigned shift, u64 lo, u64 hi)

@@ -86,12 +86,15 @@ void tlb_init(struct tlb *t);
 /* Lookup of an input address under the given tags; counts a hit or miss. A global entry
  * matches any ASID. NULL on a miss. */
 const struct tlb_entry *tlb_lookup(struct tlb *t, u8 regime, u16 vmid, u16 asid, u64 va);
-/* Insert a completed translation (e->valid is set by the TLB); replaces an existing entry for
- * the same tags and address. */
-void tlb_insert(struct tlb *t, const struct tlb_entry *e);
-/* Remove what inv selects; returns the number of entries removed. Calls cb (if not NULL) for
- * each removed entry before it goes (the fast path uses it to drop host pointers). */
+/* Called (if not NULL) for each entry that leaves the TLB, before it goes: the fast path
+ * uses it to drop host pointers, which must never outlive their TLB entry (a TLBI only finds
+ * what the TLB still holds). */
 typedef void (*tlb_removed_fn)(void *opaque, const struct tlb_entry *e);
+/* Insert a completed translation (e->valid is set by the TLB); replaces an existing entry for
+ * the same tags and address. Calls cb for an entry it replaces or evicts. Returns false if the
+ * translation could not be cached (more page sizes in use than size classes). */
+bool tlb_insert(struct tlb *t, const struct tlb_entry *e, tlb_removed_fn cb, void *opaque);
+/* Remove what inv selects; returns the number of entries removed; calls cb for each. */
 unsigned tlb_invalidate(struct tlb *t, const struct tlb_inv *inv, tlb_removed_fn cb,
                         void *opaque);
 /* Does entry e match inv? (exposed for the unit tests and the -d tlb log) */

@@ -51,6 +51,8 @@ static void fast_fill(struct a64_cpu *cpu, u8 idx, u64 va, const struct vmsa_res
     struct phys_as *as = &cpu->vcpu.machine->as;
     struct mem_region *mr = as_find(as, pa_page);
     e->tag_r = e->tag_w = e->tag_x = A64_FAST_INVALID;
+    if (!mmu->fill_ok)
+        return; /* not in the TLB: no TLBI would remove the copy */
     if (!mr || mr->kind == MR_MMIO || pa_page - mr->base + PAGE_SIZE > mr->size)
         return; /* never MMIO */
     if (unlikely(a64_watch_active(cpu)))

@@ -255,6 +255,33 @@ static void trace_walk(void *opaque, int stage, const struct mmu_walk *w)
                    w->leaf_level, w->leaf_shift);
 }
 
+/* ---- the fast path follows the TLB ---- */
+
+/* A fast entry is a copy of a TLB entry (or of a flat MMU-off translation), so it must go when
+ * that entry leaves the TLB, by TLBI or by replacement: a TLBI finds only what the TLB still
+ * holds. */
+struct inv_state {
+    struct a64_cpu *cpu;
+    bool flush_all;
+};
+
+static void drop_fast(void *opaque, const struct tlb_entry *e)
+{
+    struct inv_state *st = opaque;
+    struct a64_mmu *mmu = st->cpu->mmu;
+    if (e->size_shift > 16) {
+        st->flush_all = true;
+        return;
+    }
+    a64_fetch_invalidate(st->cpu); /* the fetch page may be this entry's too */
+    /* Clear the slots the entry's pages map to, in every table (removing more is harmless). */
+    for (u64 off = 0; off < (1ull << e->size_shift); off += PAGE_SIZE) {
+        unsigned slot = ((e->va + off) >> PAGE_SHIFT) & (A64_FAST_ENTRIES - 1);
+        for (int i = 0; i < A64_MMU_IDX_COUNT; i++)
+            memset(&mmu->fast[i].e[slot], 0xff, sizeof(mmu->fast[i].e[slot]));
+    }
+}
+
 /* ---- translation through the TLB ---- */
 
 static void entry_to_result(const struct tlb_entry *e, u64 va, struct vmsa_result *r)
@@ -276,6 +303,7 @@ bool a64_mmu_translate(struct a64_cpu *cpu, const struct a64_mmu_ctx *c, u64 va,
     u64 key = va;
     if (c->s1.enabled && vmsa_select_tt(&c->s1, va, fetch, &key) < 0)
         use_tlb = false; /* outside both ranges: the walk reports the fault */
+    mmu->fill_ok = true;
     if (use_tlb && cacheable) {
         const struct tlb_entry *e = tlb_lookup(&mmu->tlb, c->regime, c->vmid, c->asid, key);
         if (e) {
@@ -296,33 +324,13 @@ bool a64_mmu_translate(struct a64_cpu *cpu, const struct a64_mmu_ctx *c, u64 va,
                               .s2_granule = r->s2_granule, .global = !r->a.ng};
         if (c->regime != VMSA_REGIME_EL10)
             e.vmid = 0;
-        tlb_insert(&mmu->tlb, &e);
+        struct inv_state st = {.cpu = cpu};
+        mmu->fill_ok = tlb_insert(&mmu->tlb, &e, drop_fast, &st);
+        if (st.flush_all)
+            a64_fast_flush_all(cpu);
         mmu->stats.tlb_fills++;
     }
     return true;
-}
-
-/* ---- TLB invalidation and the fast path ---- */
-
-struct inv_state {
-    struct a64_cpu *cpu;
-    bool flush_all;
-};
-
-static void drop_fast(void *opaque, const struct tlb_entry *e)
-{
-    struct inv_state *st = opaque;
-    struct a64_mmu *mmu = st->cpu->mmu;
-    if (e->size_shift > 16) {
-        st->flush_all = true;
-        return;
-    }
-    /* Clear the slots the entry's pages map to, in every table (removing more is harmless). */
-    for (u64 off = 0; off < (1ull << e->size_shift); off += PAGE_SIZE) {
-        unsigned slot = ((e->va + off) >> PAGE_SHIFT) & (A64_FAST_ENTRIES - 1);
-        for (int i = 0; i < A64_MMU_IDX_COUNT; i++)
-            memset(&mmu->fast[i].e[slot], 0xff, sizeof(mmu->fast[i].e[slot]));
-    }
 }
 
 unsigned a64_tlb_invalidate(struct a64_cpu *cpu, const struct tlb_inv *inv)

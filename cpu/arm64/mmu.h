@@ -25,7 +25,7 @@ enum a64_mmu_idx {
     A64_MMU_IDX_COUNT
 };
 
-#define A64_FAST_BITS 8
+#define A64_FAST_BITS 10
 #define A64_FAST_ENTRIES (1u << A64_FAST_BITS)
 #define A64_FAST_INVALID (~0ull)
 /* Set in a tag to force the slow path for that page without dropping the entry (reserved for
@@ -62,6 +62,8 @@ struct a64_mmu {
     struct a64_fast_tlb *cur_unpriv; /* ... used by LDTR/STTR */
     u8 idx, idx_unpriv;
     u64 gen;                         /* bumped when any translation input changes */
+    bool fill_ok;                    /* the last translation may enter the fast path: it is in
+                                        the TLB (or flat), so a TLBI will find it */
     struct a64_mmu_ctx ctx;          /* for the current EL */
     struct a64_mmu_stats stats;
     struct tlb tlb;

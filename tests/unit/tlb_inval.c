@@ -37,7 +37,7 @@ static void fill(void)
 {
     tlb_init(&t);
     for (int i = 0; i < NE; i++)
-        tlb_insert(&t, &ents[i]);
+        tlb_insert(&t, &ents[i], NULL, NULL);
 }
 
 static bool present(int i)
