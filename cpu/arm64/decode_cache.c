@@ -23,6 +23,8 @@ static void init_page(struct a64_dpage *p)
         p->insn[i].fn = a64_exec_decode_stub;
 }
 
+/* The caller then calls a64_fast_tlb_drop_dpages(): the fast path caches dpage pointers, and
+ * a retired page is soon reused for another physical page. */
 static void retire(struct a64_code_cache *cc, struct a64_dpage *p)
 {
     *mr_code_slot(p->mr, p->pa) = NULL;
@@ -103,6 +105,7 @@ void a64_code_cache_flush_all(struct machine *m)
             if (mr->code[off >> PAGE_SHIFT])
                 retire(cc, mr->code[off >> PAGE_SHIFT]);
     }
+    a64_fast_tlb_drop_dpages(m);
 }
 
 void a64_code_cache_reap(struct machine *m)

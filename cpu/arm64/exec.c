@@ -23,11 +23,7 @@ static void refill_fetch_page(struct a64_cpu *cpu)
     u64 va = cpu->pc;
     if (unlikely(va & 3))
         a64_raise(cpu, a64_sync_target_el(cpu), esr_make(ESR_EC_PC_ALIGN, true, 0), va, true);
-    u64 pa = a64_translate_fetch(cpu, va);
-    struct a64_dpage *p = a64_dpage_get(cpu->vcpu.machine, pa & ~(PAGE_SIZE - 1));
-    if (!p)
-        a64_raise_fetch_external_abort(cpu, va);
-    cpu->cur_page = p;
+    cpu->cur_page = a64_fetch_dpage(cpu, va);
     cpu->cur_vpage = va & ~(PAGE_SIZE - 1);
 }
 

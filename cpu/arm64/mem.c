@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "core/machine.h"
+#include "cpu/arm64/decode_cache.h"
 #include "cpu/arm64/exception.h"
 
 #define SCTLR_A (1ull << 1)
@@ -51,6 +52,7 @@ static void fast_fill(struct a64_cpu *cpu, u8 idx, u64 va, const struct vmsa_res
     struct phys_as *as = &cpu->vcpu.machine->as;
     struct mem_region *mr = as_find(as, pa_page);
     e->tag_r = e->tag_w = e->tag_x = A64_FAST_INVALID;
+    e->dpage = NULL;
     if (!mmu->fill_ok)
         return; /* not in the TLB: no TLBI would remove the copy */
     if (!mr || mr->kind == MR_MMIO || pa_page - mr->base + PAGE_SIZE > mr->size)
@@ -59,7 +61,7 @@ static void fast_fill(struct a64_cpu *cpu, u8 idx, u64 va, const struct vmsa_res
         return; /* debugger watchpoints: every data access takes the checking slow path */
     struct vmsa_who w = who_of_idx(mmu, idx);
     struct mmu_fault f;
-    e->pa_page = pa_page;
+    e->pa_page = pa_page | (vmsa_is_device(&r->a) ? A64_FAST_PA_DEVICE : 0);
     e->addend = (uintptr_t)(mr->host + (pa_page - mr->base)) - page;
     if (vmsa_check(r, &w, VMSA_READ, &f))
         e->tag_r = page;
@@ -107,12 +109,28 @@ static void check_align(struct a64_cpu *cpu, u64 va, unsigned size, bool write, 
         alignment_fault(cpu, va, write, flags);
 }
 
+/* A misaligned access within a page that the fast entry allows (the tag compare rejected it
+ * only for its alignment) and that is not Device memory: the host address, else NULL. */
+static u8 *misaligned_hit(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags, bool write)
+{
+    const struct a64_fast_entry *e = a64_fast_entry(cpu, va, flags);
+    if (((va & (PAGE_SIZE - 1)) + size) > PAGE_SIZE || (write ? e->tag_w : e->tag_r) !=
+        (va & ~(PAGE_SIZE - 1)) || (e->pa_page & A64_FAST_PA_DEVICE))
+        return NULL;
+    return (u8 *)(uintptr_t)(va + e->addend);
+}
+
 u64 a64_read_slow(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags)
 {
     struct phys_as *as = &cpu->vcpu.machine->as;
     flags |= log2_size(size) << A64_MEM_SAS_SHIFT;
     check_align(cpu, va, size, false, flags);
-    u64 v;
+    u64 v = 0;
+    const u8 *host = misaligned_hit(cpu, va, size, flags, false);
+    if (host) {
+        memcpy(&v, host, size); /* little-endian host */
+        return v;
+    }
     if (likely(((va & (PAGE_SIZE - 1)) + size) <= PAGE_SIZE)) {
         u64 pa = translate_data(cpu, va, size, false, flags, true);
         if (as_read(as, pa, size, &v) != BUS_OK)
@@ -138,6 +156,11 @@ void a64_write_slow(struct a64_cpu *cpu, u64 va, unsigned size, u64 val, u32 fla
     struct phys_as *as = &cpu->vcpu.machine->as;
     flags |= log2_size(size) << A64_MEM_SAS_SHIFT;
     check_align(cpu, va, size, true, flags);
+    u8 *host = misaligned_hit(cpu, va, size, flags, true);
+    if (host) {
+        memcpy(host, &val, size);
+        return;
+    }
     if (likely(((va & (PAGE_SIZE - 1)) + size) <= PAGE_SIZE)) {
         u64 pa = translate_data(cpu, va, size, true, flags, true);
         enum bus_status st = as_write(as, pa, size, val);
@@ -156,7 +179,7 @@ void a64_write_slow(struct a64_cpu *cpu, u64 va, unsigned size, u64 val, u32 fla
     }
 }
 
-void a64_read16(struct a64_cpu *cpu, u64 va, u64 out[2], u32 flags)
+void a64_read16_slow(struct a64_cpu *cpu, u64 va, u64 out[2], u32 flags)
 {
     /* Check the second half's translation before the first value is returned. */
     if ((flags & A64_MEM_ALIGN) && (va & 15))
@@ -167,18 +190,11 @@ void a64_read16(struct a64_cpu *cpu, u64 va, u64 out[2], u32 flags)
     out[1] = hi;
 }
 
-void a64_write16(struct a64_cpu *cpu, u64 va, const u64 in[2], u32 flags)
+void a64_write16_slow(struct a64_cpu *cpu, u64 va, const u64 in[2], u32 flags)
 {
     if ((flags & A64_MEM_ALIGN) && (va & 15))
         alignment_fault(cpu, va, true, flags);
-    /* Both halves are checked for write before either is stored; when both lie in a page the
-     * fast path already allows writing, that check is the tag compare. */
-    const struct a64_fast_entry *e = a64_fast_entry(cpu, va, flags);
-    if (!(va & 7) && (va & (PAGE_SIZE - 1)) <= PAGE_SIZE - 16 && e->tag_w == (va & ~(PAGE_SIZE - 1))) {
-        a64_write(cpu, va, 8, in[0], flags & ~A64_MEM_ALIGN);
-        a64_write(cpu, va + 8, 8, in[1], flags & ~A64_MEM_ALIGN);
-        return;
-    }
+    /* Both halves are checked for write before either is stored. */
     translate_data(cpu, va, 8, true, flags | 3u << A64_MEM_SAS_SHIFT, false);
     translate_data(cpu, va + 8, 8, true, flags | 3u << A64_MEM_SAS_SHIFT, false);
     a64_write(cpu, va, 8, in[0], flags & ~A64_MEM_ALIGN);
@@ -197,6 +213,20 @@ u8 *a64_rmw_ptr(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags)
     if (!mr || mr->kind != MR_RAM || mr_page_has_code(mr, pa))
         return NULL;
     return mr->host + (pa - mr->base);
+}
+
+struct a64_dpage *a64_fetch_dpage_slow(struct a64_cpu *cpu, u64 va)
+{
+    u64 pa_page = a64_translate_fetch(cpu, va) & ~(PAGE_SIZE - 1);
+    struct a64_dpage *p = a64_dpage_get(cpu->vcpu.machine, pa_page);
+    if (!p)
+        a64_raise_fetch_external_abort(cpu, va);
+    /* Remember it in the fast entry if that allows the fetch now (it was just filled, unless
+     * watchpoints or an MMIO page keep the fast path empty). */
+    struct a64_fast_entry *e = &cpu->mmu->cur->e[(va >> PAGE_SHIFT) & (A64_FAST_ENTRIES - 1)];
+    if (e->tag_x == (va & ~(PAGE_SIZE - 1)))
+        e->dpage = p;
+    return p;
 }
 
 u64 a64_translate_fetch_slow(struct a64_cpu *cpu, u64 va)

@@ -74,10 +74,39 @@ static inline void a64_write(struct a64_cpu *cpu, u64 va, unsigned size, u64 val
     }
     a64_write_slow(cpu, va, size, val, flags);
 }
-/* 16-byte accesses (LDP/STP of Q registers, LDXP/STXP, CASP of doublewords). A fault in
- * either half raises before any register is written; stores check both halves first. */
-void a64_read16(struct a64_cpu *cpu, u64 va, u64 out[2], u32 flags);
-void a64_write16(struct a64_cpu *cpu, u64 va, const u64 in[2], u32 flags);
+/* 16-byte accesses (LDP/STP of X and Q registers, LDXP/STXP, CASP of doublewords). A fault
+ * in either half raises before any register is written; stores check both halves first. The
+ * hit path: both halves in one page the fast entry allows, aligned to 8 (16 with
+ * A64_MEM_ALIGN). */
+void a64_read16_slow(struct a64_cpu *cpu, u64 va, u64 out[2], u32 flags);
+void a64_write16_slow(struct a64_cpu *cpu, u64 va, const u64 in[2], u32 flags);
+
+static inline bool a64_fast16_hit(u64 tag, u64 va, u32 flags)
+{
+    u64 align = (flags & A64_MEM_ALIGN) ? 15 : 7;
+    return tag == (va & (~(PAGE_SIZE - 1) | align)) &&
+           (va & (PAGE_SIZE - 1)) <= PAGE_SIZE - 16;
+}
+
+static inline void a64_read16(struct a64_cpu *cpu, u64 va, u64 out[2], u32 flags)
+{
+    const struct a64_fast_entry *e = a64_fast_entry(cpu, va, flags);
+    if (likely(a64_fast16_hit(e->tag_r, va, flags))) {
+        memcpy(out, (const u8 *)(uintptr_t)(va + e->addend), 16);
+        return;
+    }
+    a64_read16_slow(cpu, va, out, flags);
+}
+
+static inline void a64_write16(struct a64_cpu *cpu, u64 va, const u64 in[2], u32 flags)
+{
+    const struct a64_fast_entry *e = a64_fast_entry(cpu, va, flags);
+    if (likely(a64_fast16_hit(e->tag_w, va, flags))) {
+        memcpy((u8 *)(uintptr_t)(va + e->addend), in, 16);
+        return;
+    }
+    a64_write16_slow(cpu, va, in, flags);
+}
 
 /* Host pointer to size bytes at va, checked for read and write, for atomic read-modify-write;
  * NULL if the target is not RAM (the caller then uses a64_read/a64_write). The access is
@@ -90,8 +119,20 @@ static inline u64 a64_translate_fetch(struct a64_cpu *cpu, u64 va)
 {
     const struct a64_fast_entry *e = &cpu->mmu->cur->e[(va >> PAGE_SHIFT) & (A64_FAST_ENTRIES - 1)];
     if (likely(e->tag_x == (va & ~(PAGE_SIZE - 1))))
-        return e->pa_page | (va & (PAGE_SIZE - 1));
+        return (e->pa_page & ~(PAGE_SIZE - 1)) | (va & (PAGE_SIZE - 1));
     return a64_translate_fetch_slow(cpu, va);
+}
+
+/* The decoded page to execute va (4-byte aligned) from; raises instruction aborts. The hit
+ * path: the fast entry allows fetching and already knows the page's decoded code (a page
+ * crossing by BL/RET/B is then a tag compare, not a translation and a region lookup). */
+struct a64_dpage *a64_fetch_dpage_slow(struct a64_cpu *cpu, u64 va);
+static inline struct a64_dpage *a64_fetch_dpage(struct a64_cpu *cpu, u64 va)
+{
+    const struct a64_fast_entry *e = &cpu->mmu->cur->e[(va >> PAGE_SHIFT) & (A64_FAST_ENTRIES - 1)];
+    if (likely(e->tag_x == (va & ~(PAGE_SIZE - 1)) && e->dpage))
+        return e->dpage;
+    return a64_fetch_dpage_slow(cpu, va);
 }
 
 /* A fetch from a physical address that is not RAM/ROM: synchronous external abort on

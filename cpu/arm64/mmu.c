@@ -352,8 +352,20 @@ void a64_fast_tlb_drop_pa_writes(struct machine *m, u64 pa_page)
             continue;
         for (int i = 0; i < A64_MMU_IDX_COUNT; i++)
             for (unsigned s = 0; s < A64_FAST_ENTRIES; s++)
-                if (mmu->fast[i].e[s].pa_page == pa_page)
+                if ((mmu->fast[i].e[s].pa_page & ~(PAGE_SIZE - 1)) == pa_page)
                     mmu->fast[i].e[s].tag_w = A64_FAST_INVALID;
+    }
+}
+
+void a64_fast_tlb_drop_dpages(struct machine *m)
+{
+    for (int c = 0; c < m->ncpus; c++) {
+        struct a64_mmu *mmu = a64_from_vcpu(m->cpus[c])->mmu;
+        if (!mmu)
+            continue;
+        for (int i = 0; i < A64_MMU_IDX_COUNT; i++)
+            for (unsigned s = 0; s < A64_FAST_ENTRIES; s++)
+                mmu->fast[i].e[s].dpage = NULL;
     }
 }
 

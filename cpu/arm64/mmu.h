@@ -32,12 +32,19 @@ enum a64_mmu_idx {
  * watchpoints: a tag with this bit never equals an address masked for a compare). */
 #define A64_FAST_SLOW_BIT (1ull << 11)
 
+/* Set in pa_page when the page is Device memory: a misaligned data access to it faults. */
+#define A64_FAST_PA_DEVICE 1ull
+
+struct a64_dpage;
+
 /* tag_* = VA of the 4K page when that access is allowed, else A64_FAST_INVALID. A compare
- * with (va & (~0xfff | (size - 1))) also rejects misaligned accesses. */
+ * with (va & (~0xfff | (size - 1))) also rejects misaligned accesses. Every field other than
+ * the tags is meaningful only while a tag matches (a flush fills the entry with 0xff bytes). */
 struct a64_fast_entry {
     u64 tag_r, tag_w, tag_x;
-    uintptr_t addend; /* host address = va + addend */
-    u64 pa_page;
+    uintptr_t addend;        /* host address = va + addend */
+    u64 pa_page;             /* physical page address | A64_FAST_PA_DEVICE */
+    struct a64_dpage *dpage; /* decoded code of pa_page once fetched from (tag_x), or NULL */
 };
 
 struct a64_fast_tlb {
@@ -82,6 +89,9 @@ u8 a64_regime_of_el(const struct a64_cpu *cpu, unsigned el);
 /* A translation as the slow path needs it. On fault, returns false with *f. */
 bool a64_mmu_translate(struct a64_cpu *cpu, const struct a64_mmu_ctx *c, u64 va, bool fetch,
                        bool use_tlb, struct vmsa_result *r, struct mmu_fault *f);
+/* Forget the decoded pages cached in the fast entries of every vCPU (decoded pages were
+ * retired). */
+void a64_fast_tlb_drop_dpages(struct machine *m);
 /* Drop every fast-path entry of this vCPU. */
 void a64_fast_flush_all(struct a64_cpu *cpu);
 /* Remove what inv selects from this vCPU's TLB (and the fast path); returns entries removed. */

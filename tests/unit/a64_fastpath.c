@@ -91,6 +91,95 @@ static void test_eviction(void)
     CHECK_EQ(cpu->mmu->tlb.nvalid, nvalid);
 }
 
+static u64 tlb_lookups(void)
+{
+    return cpu->mmu->tlb.stats.hits + cpu->mmu->tlb.stats.misses;
+}
+
+/* VA + 0x1000: Normal page P(4); VA + 0x2000: Device page P(5); VA + 0x3000: unmapped. */
+static void test_misaligned(void)
+{
+    map(VA + 0x1000, PAGE(P(4), 0));
+    map(VA + 0x2000, PAGE(P(5), 1));
+    map(VA + 0x3000, 0);
+    map(VA + 0x4000, PAGE(P(6), 0));
+    a64_tlb_invalidate(cpu, &(struct tlb_inv){.kind = TLB_INV_ALL, .ttl_level = -1});
+    for (int i = 0; i < 16; i++)
+        as_write(&m.as, P(4) + 0x100 + i, 1, 0x10 + i);
+    CHECK_EQ(a64_read(cpu, VA + 0x1100, 8, 0), 0x1716151413121110ull); /* fills the entry */
+    u64 n = tlb_lookups();
+    CHECK_EQ(a64_read(cpu, VA + 0x1101, 8, 0), 0x1817161514131211ull);
+    CHECK_EQ(a64_read(cpu, VA + 0x1103, 4, 0), 0x16151413);
+    CHECK_EQ(a64_read(cpu, VA + 0x1105, 2, 0), 0x1615);
+    a64_write(cpu, VA + 0x1107, 4, 0xa1a2a3a4, 0);
+    CHECK_EQ(a64_read(cpu, VA + 0x1108, 8, 0), 0x1f1e1d1c1ba1a2a3ull);
+    CHECK_EQ(tlb_lookups(), n); /* all of them without a translation */
+    /* Still faults where it must: SCTLR_EL1.A, exclusives, Device memory. */
+    cpu->sr[SR_SCTLR_EL1] |= 2;
+    CHECK(FAULTS(a64_read(cpu, VA + 0x1101, 8, 0)));
+    CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x96000021);
+    cpu->sr[SR_SCTLR_EL1] &= ~2ull;
+    CHECK(FAULTS(a64_read(cpu, VA + 0x1101, 4, A64_MEM_EXCL)));
+    CHECK_EQ(a64_read(cpu, VA + 0x2008, 8, 0), 0); /* an aligned access fills the entry */
+    CHECK(FAULTS(a64_read(cpu, VA + 0x2009, 4, 0)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x96000021 && cpu->sr[SR_FAR_EL1] == VA + 0x2009);
+    CHECK(FAULTS(a64_write(cpu, VA + 0x200b, 2, 0, 0)));
+    CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x96000061);
+
+    /* 16-byte accesses: the hit path, A64_MEM_ALIGN, a fault on the second page that writes
+     * neither memory nor the result. */
+    u64 v[2] = {0, 0};
+    a64_read16(cpu, VA + 0x1108, v, 0);
+    CHECK(v[0] == 0x1f1e1d1c1ba1a2a3ull && v[1] == 0);
+    const u64 w[2] = {0x1234, 0x5678};
+    a64_write16(cpu, VA + 0x1ff0, w, 0);
+    a64_read16(cpu, VA + 0x1ff0, v, 0);
+    CHECK(v[0] == 0x1234 && v[1] == 0x5678);
+    CHECK(FAULTS(a64_read16(cpu, VA + 0x1ff8, v, A64_MEM_ALIGN)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x96000021 && cpu->sr[SR_FAR_EL1] == VA + 0x1ff8);
+    map(VA + 0x2000, 0);
+    tlbi_vae1(VA + 0x2000);
+    const u64 w2[2] = {0xaaaa, 0xbbbb};
+    CHECK(FAULTS(a64_write16(cpu, VA + 0x1ff8, w2, 0)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x96000047 && cpu->sr[SR_FAR_EL1] == VA + 0x2000);
+    CHECK_EQ(a64_read(cpu, VA + 0x1ff8, 8, 0), 0x5678);
+    v[0] = v[1] = 7;
+    CHECK(FAULTS(a64_read16(cpu, VA + 0x1ff8, v, 0)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x96000007 && cpu->sr[SR_FAR_EL1] == VA + 0x2000);
+    CHECK(v[0] == 7 && v[1] == 7);
+    /* Misaligned 16 bytes within a page: correct bytes through the slow path. */
+    a64_read16(cpu, VA + 0x1101, v, 0);
+    CHECK(v[0] == 0xa3a4161514131211ull && v[1] == 0x1f1e1d1c1ba1a2ull);
+}
+
+/* The fetch path caches the decoded page in the fast entry; a remapped code page, and retired
+ * decoded pages, are seen at the next lookup. */
+static void test_fetch(void)
+{
+    struct mem_region *mr = as_find(&m.as, P(6));
+    struct a64_dpage *p6 = a64_fetch_dpage(cpu, VA + 0x4010);
+    CHECK(p6 && p6->pa == P(6) && *mr_code_slot(mr, P(6)) == p6);
+    u64 n = tlb_lookups();
+    CHECK(a64_fetch_dpage(cpu, VA + 0x4ffc) == p6);
+    CHECK_EQ(tlb_lookups(), n);
+    /* Remap to P(7): stale until TLBI, then the new page. */
+    map(VA + 0x4000, PAGE(P(7), 0));
+    CHECK(a64_fetch_dpage(cpu, VA + 0x4000) == p6);
+    tlbi_vae1(VA + 0x4000);
+    struct a64_dpage *p7 = a64_fetch_dpage(cpu, VA + 0x4000);
+    CHECK(p7 && p7 != p6 && p7->pa == P(7));
+    /* Every decoded page retired (snapshot load): the cached pointer goes too. */
+    a64_code_cache_flush_all(&m);
+    a64_code_cache_reap(&m);
+    CHECK(*mr_code_slot(mr, P(7)) == NULL);
+    struct a64_dpage *q = a64_fetch_dpage(cpu, VA + 0x4000);
+    CHECK(q && q->pa == P(7) && *mr_code_slot(mr, P(7)) == q);
+    /* A fetch from an unmapped page is an instruction abort, from a mapped one without
+     * decoded code yet a new page. */
+    CHECK(FAULTS(a64_fetch_dpage(cpu, VA + 0x3000)));
+    CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x86000007);
+}
+
 int main(void)
 {
     as_init(&m.as);
@@ -115,5 +204,7 @@ int main(void)
     a64_mmu_ctx_changed(cpu);
 
     test_eviction();
+    test_misaligned();
+    test_fetch();
     return check_exit("a64_fastpath");
 }
