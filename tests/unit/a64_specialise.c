@@ -9,6 +9,7 @@
 
 #include "a64_decode.h"
 #include "cpu/arm64/cpu.h"
+#include "cpu/arm64/decode_cache.h"
 #include "cpu/arm64/specialise.h"
 #include "tests/unit/check.h"
 
@@ -34,6 +35,9 @@ static const struct {
     {0x3fe00410, 0x3a400000, "CCMP/CCMN"},
     {0x9f000000, 0x90000000, "ADRP"},
     {0x7fe0f000, 0x1ac02000, "variable shift"},
+    {0x7c000000, 0x14000000, "B/BL"},
+    {0xff9ffc1f, 0xd61f0000, "BR/BLR/RET"},
+    {0xfffff01f, 0xd503201f, "hints"},
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ull;
@@ -54,7 +58,8 @@ static u64 rnd_value(void)
     return k == 0 ? special[rnd() % (sizeof(special) / 8)] : k == 1 ? (u32)rnd() : rnd();
 }
 
-static struct a64_cpu before, generic, fast;
+static struct a64_cpu before, generic, fast, threaded;
+static struct a64_insn slot;
 
 int main(void)
 {
@@ -70,7 +75,8 @@ int main(void)
             continue;
         tried++;
         fa = ga;
-        a64_exec_fn ffn = a64_specialise(gfn, &fa);
+        a64_thr_fn tfn = NULL;
+        a64_exec_fn ffn = a64_specialise(gfn, &fa, &tfn);
         if (ffn == gfn)
             continue;
         specialised++;
@@ -94,6 +100,21 @@ int main(void)
         fast = before;
         gfn(&generic, &ga);
         ffn(&fast, &fa);
+        /* The threaded entry with a budget of one: it leaves at the next pc (npc of the
+         * per-instruction executors) with the budget spent, and changes nothing else. */
+        threaded = before;
+        threaded.vcpu.run_left = 1;
+        slot.fn = ffn;
+        slot.tfn = tfn;
+        slot.a = fa;
+        tfn(&threaded, &slot, before.pc, 1);
+        check_true(threaded.pc == generic.npc && threaded.vcpu.run_left == 0,
+                   "threaded entry leaves at npc with the budget spent", __FILE__, __LINE__);
+        threaded.pc = generic.pc;
+        threaded.npc = generic.npc;
+        threaded.vcpu.run_left = generic.vcpu.run_left;
+        check_true(memcmp(&generic, &threaded, sizeof(generic)) == 0,
+                   "threaded == generic", __FILE__, __LINE__);
         bool same = memcmp(&generic, &fast, sizeof(generic)) == 0;
         check_true(same, "specialised == generic", __FILE__, __LINE__);
         if (!same) {
@@ -115,6 +136,6 @@ int main(void)
     printf("%u decoded, %u specialised, %u distinct specialised executors\n", tried, specialised,
            nseen);
     /* Every specialised non-memory executor of specialise.c is reached. */
-    CHECK(nseen == 117);
+    CHECK(nseen == 122);
     return check_exit("a64_specialise");
 }
