@@ -53,6 +53,12 @@ void a64_decode_slot(struct a64_cpu *cpu, struct a64_insn *in)
     a64_exec_fn fn = a64_decode(raw, &in->a);
     a64_thr_fn tfn = a64_thr_generic;
     in->fn = fn ? a64_specialise(fn, &in->a, &tfn) : exec_undefined;
+    unsigned off = cpu->pc & (PAGE_SIZE - 1);
+    if (off < PAGE_SIZE - 4) {
+        u32 next;
+        __builtin_memcpy(&next, cpu->cur_page->host + off + 4, 4);
+        tfn = a64_spec_fuse(tfn, next);
+    }
     in->tfn = tfn;
     if (unlikely(log_mask & LOG_IN_ASM)) {
         char text[96];

@@ -58,7 +58,6 @@ static inline bool tbnz_taken(const struct a64_cpu *c, const struct a64_fast_arg
     }                                                                                          \
     static const struct a64_spec name##_s = {name, name##_t};
 SPEC_BRANCH(b)
-SPEC_BRANCH(b_cond)
 SPEC_BRANCH(cbz_x)
 SPEC_BRANCH(cbz_w)
 SPEC_BRANCH(cbnz_x)
@@ -66,6 +65,22 @@ SPEC_BRANCH(cbnz_w)
 SPEC_BRANCH(tbz)
 SPEC_BRANCH(tbnz)
 #undef SPEC_BRANCH
+
+/* B.cond by hand: its threaded entry is global, because a flag-setting instruction before it
+ * looks for it (a64_thr_then_bcond()). */
+static void b_cond(struct a64_cpu *c, const union a64_args *a)
+{
+    if (b_cond_taken(c, fa(a)))
+        c->npc = c->pc + fa(a)->imm;
+}
+void a64_thr_b_cond(struct a64_cpu *c, const struct a64_insn *in, u64 pc, u64 left)
+{
+    if (b_cond_taken(c, fa(&in->a)))
+        a64_thr_jump(c, in, pc, left, pc + fa(&in->a)->imm);
+    else
+        a64_thr_next(c, in, pc, left);
+}
+static const struct a64_spec b_cond_s = {b_cond, a64_thr_b_cond};
 
 /* BL: X30 = pc + 4. */
 static void bl(struct a64_cpu *c, const union a64_args *a)

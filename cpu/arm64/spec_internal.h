@@ -9,6 +9,7 @@
 #define EMU_CPU_ARM64_SPEC_INTERNAL_H
 
 #include "cpu/arm64/specialise.h"
+#include "cpu/arm64/alu.h"
 #include "cpu/arm64/thread.h"
 
 static inline const struct a64_fast_args *fa(const union a64_args *a)
@@ -53,7 +54,39 @@ static inline const struct a64_fast_args *fa(const union a64_args *a)
     }                                                                                          \
     static const struct a64_spec name##_s = {name, name##_t};
 
+/* The threaded entry of a specialised B.cond (spec_branch.c). */
+void a64_thr_b_cond(struct a64_cpu *c, const struct a64_insn *in, u64 pc, u64 left);
+
+/* Compare and branch in one dispatch: the entry of a flag-setting instruction that was followed
+ * by a B.cond when it was decoded runs the B.cond too, when that slot is still a decoded
+ * B.cond (not yet decoded, or overwritten and reset: then simply the next slot) and the budget
+ * has room for both. */
+static inline void a64_thr_then_bcond(struct a64_cpu *c, const struct a64_insn *in, u64 pc,
+                                      u64 left)
+{
+    const struct a64_insn *b = in + 1;
+    if (likely(b->tfn == a64_thr_b_cond && left > 1)) {
+        const struct a64_fast_args *f = fa(&b->a);
+        if (a64_cond_holds(f->sh, c->nzcv))
+            a64_thr_jump(c, b, pc + 4, left - 1, pc + 4 + f->imm);
+        else
+            a64_thr_next(c, b, pc + 4, left - 1);
+        return;
+    }
+    a64_thr_next(c, in, pc, left);
+}
+
+/* A flag-setting executor: SPEC_PLAIN, plus the entry fused with a following B.cond. */
+#define SPEC_FLAGS(name)                                                                       \
+    SPEC_PLAIN(name)                                                                           \
+    static void name##_bcc_t(struct a64_cpu *c, const struct a64_insn *in, u64 pc, u64 left)   \
+    {                                                                                          \
+        name(c, &in->a);                                                                       \
+        a64_thr_then_bcond(c, in, pc, left);                                                   \
+    }
+
 /* spec_int.c */
+
 const struct a64_spec *a64_spec_addsub_imm(a64_exec_fn fn, const struct arg_ri *g,
                                            struct a64_fast_args *f);
 const struct a64_spec *a64_spec_logic_imm(a64_exec_fn fn, const struct arg_logic_i *g,

@@ -75,8 +75,9 @@ static inline void store_host(u8 *p, unsigned bytes, u64 val)
 /* The threaded fast attempt of ldst(): the whole instruction when the access hits the fast
  * TLB, else false with nothing done (the threaded entry then runs ldst() with the state
  * synced). */
-static inline bool ldst_fast(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes,
-                             enum ldst_op op, enum ldst_mode mode)
+static inline __attribute__((always_inline)) bool
+ldst_fast(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, enum ldst_op op,
+          enum ldst_mode mode)
 {
     const struct a64_fast_args *f = fa(a);
     u64 base;
@@ -200,8 +201,9 @@ static inline void ldstp(struct a64_cpu *cpu, const union a64_args *a, unsigned 
 
 /* The threaded fast attempt of ldstp(): both elements hit the fast TLB (each may be on its own
  * page), else false with nothing done. */
-static inline bool ldstp_fast(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes,
-                              bool load, enum ldst_mode mode)
+static inline __attribute__((always_inline)) bool
+ldstp_fast(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, bool load,
+           enum ldst_mode mode)
 {
     const struct a64_fast_args *f = fa(a);
     u64 base;

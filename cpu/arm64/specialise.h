@@ -36,4 +36,9 @@ struct a64_spec {
  * (and leaves *tfn alone) when nothing applies. */
 a64_exec_fn a64_specialise(a64_exec_fn fn, union a64_args *a, a64_thr_fn *tfn);
 
+/* The threaded entry to install for an instruction whose threaded entry is tfn when the next
+ * instruction word on its page is next: for a flag-setting instruction followed by a B.cond,
+ * the entry that runs both (spec_int.c); otherwise tfn. */
+a64_thr_fn a64_spec_fuse(a64_thr_fn tfn, u32 next);
+
 #endif

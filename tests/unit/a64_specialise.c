@@ -64,7 +64,7 @@ static struct a64_insn slot;
 int main(void)
 {
     a64_exec_fn seen[256];
-    unsigned nseen = 0, tried = 0, specialised = 0;
+    unsigned nseen = 0, tried = 0, specialised = 0, nfused = 0;
     for (unsigned iter = 0; iter < 400000; iter++) {
         unsigned c = iter % (sizeof(classes) / sizeof(classes[0]));
         u32 raw = ((u32)rnd() & ~classes[c].mask) | classes[c].bits;
@@ -115,6 +115,42 @@ int main(void)
         threaded.vcpu.run_left = generic.vcpu.run_left;
         check_true(memcmp(&generic, &threaded, sizeof(generic)) == 0,
                    "threaded == generic", __FILE__, __LINE__);
+        /* Followed by a B.cond: the fused entry (when there is one) with room for both runs
+         * both; with room for one, only the first. */
+        u32 braw = 0x54000000 | ((u32)rnd() & 0x00ffffef);
+        a64_thr_fn fused = a64_spec_fuse(tfn, braw);
+        if (fused != tfn) {
+            nfused++;
+            static struct a64_insn pair[2];
+            union a64_args ba;
+            a64_exec_fn bfn = a64_decode(braw, &ba);
+            a64_thr_fn btfn = NULL;
+            pair[0] = slot;
+            pair[0].tfn = fused;
+            pair[1].fn = a64_specialise(bfn, &ba, &btfn);
+            pair[1].tfn = btfn;
+            pair[1].a = ba;
+            struct a64_cpu both = generic;
+            both.pc = generic.npc;
+            both.npc = both.pc + 4;
+            union a64_args bga;
+            a64_decode(braw, &bga);
+            bfn(&both, &bga);
+            threaded = before;
+            fused(&threaded, pair, before.pc, 2);
+            check_true(threaded.pc == both.npc && threaded.vcpu.run_left == 0,
+                       "fused entry leaves after the B.cond", __FILE__, __LINE__);
+            threaded.pc = both.pc;
+            threaded.npc = both.npc;
+            threaded.vcpu.run_left = both.vcpu.run_left;
+            check_true(memcmp(&both, &threaded, sizeof(both)) == 0, "fused == generic pair",
+                       __FILE__, __LINE__);
+            threaded = before;
+            fused(&threaded, pair, before.pc, 1);
+            check_true(threaded.pc == before.pc + 4 && threaded.vcpu.run_left == 0,
+                       "fused entry with a budget of one runs one instruction", __FILE__,
+                       __LINE__);
+        }
         bool same = memcmp(&generic, &fast, sizeof(generic)) == 0;
         check_true(same, "specialised == generic", __FILE__, __LINE__);
         if (!same) {
@@ -137,5 +173,7 @@ int main(void)
            nseen);
     /* Every specialised non-memory executor of specialise.c is reached. */
     CHECK(nseen == 122);
+    printf("%u compare-and-branch pairs\n", nfused);
+    CHECK(nfused > 10000);
     return check_exit("a64_specialise");
 }
