@@ -140,12 +140,12 @@ static const struct a64_spec blr_s = {blr, blr_t};
 static void adrp(struct a64_cpu *c, const union a64_args *a)
 {
     const struct a64_fast_args *f = fa(a);
-    a64_set_x(c, f->rd, (c->pc & ~0xfffull) + f->imm);
+    c->x[f->rd] = (c->pc & ~0xfffull) + f->imm;
 }
 static void adrp_t(struct a64_cpu *c, const struct a64_insn *in, u64 pc, u64 left)
 {
     const struct a64_fast_args *f = fa(&in->a);
-    a64_set_x(c, f->rd, (pc & ~0xfffull) + f->imm);
+    c->x[f->rd] = (pc & ~0xfffull) + f->imm;
     a64_thr_next(c, in, pc, left);
 }
 static const struct a64_spec adrp_s = {adrp, adrp_t};
@@ -193,7 +193,7 @@ const struct a64_spec *a64_spec_branch(a64_exec_fn fn, const union a64_args *g,
 
 const struct a64_spec *a64_spec_adrp(const struct arg_adr *g, struct a64_fast_args *f)
 {
-    f->rd = (u8)g->rd;
+    f->rd = spec_dest(g->rd);
     f->imm = (u64)(s64)g->imm << 12;
     return &adrp_s;
 }

@@ -37,7 +37,7 @@ static inline void addsub_flags(struct a64_cpu *cpu, const struct a64_fast_args 
     u32 nzcv;
     u64 r = sub ? a64_subs(sf, cpu->x[f->rn], y, &nzcv) : a64_adds(sf, cpu->x[f->rn], y, &nzcv);
     cpu->nzcv = nzcv;
-    a64_set_x(cpu, f->rd, r);
+    cpu->x[f->rd] = r;
 }
 
 static void subsi_x(struct a64_cpu *cpu, const union a64_args *a)
@@ -91,7 +91,7 @@ static inline void andsi(struct a64_cpu *cpu, const union a64_args *a, bool sf)
     const struct a64_fast_args *f = fa(a);
     u64 r = cpu->x[f->rn] & f->imm;
     cpu->nzcv = a64_nz_flags(sf, r);
-    a64_set_x(cpu, f->rd, r);
+    cpu->x[f->rd] = r;
 }
 static void andsi_x(struct a64_cpu *cpu, const union a64_args *a) { andsi(cpu, a, true); }
 static void andsi_w(struct a64_cpu *cpu, const union a64_args *a) { andsi(cpu, a, false); }
@@ -100,17 +100,17 @@ static void andsi_w(struct a64_cpu *cpu, const union a64_args *a) { andsi(cpu, a
 static void movi(struct a64_cpu *cpu, const union a64_args *a)
 {
     const struct a64_fast_args *f = fa(a);
-    a64_set_x(cpu, f->rd, f->imm);
+    cpu->x[f->rd] = f->imm;
 }
 static void movk_x(struct a64_cpu *cpu, const union a64_args *a)
 {
     const struct a64_fast_args *f = fa(a);
-    a64_set_x(cpu, f->rd, (cpu->x[f->rd] & ~f->imm2) | f->imm);
+    cpu->x[f->rd] = (cpu->x[f->rd] & ~f->imm2) | f->imm;
 }
 static void movk_w(struct a64_cpu *cpu, const union a64_args *a)
 {
     const struct a64_fast_args *f = fa(a);
-    a64_set_x(cpu, f->rd, (u32)((cpu->x[f->rd] & ~f->imm2) | f->imm));
+    cpu->x[f->rd] = (u32)((cpu->x[f->rd] & ~f->imm2) | f->imm);
 }
 
 /* ---- Logical and add/subtract, shifted register, LSL only --------------------------------
@@ -135,7 +135,7 @@ static inline void alu_lsl(struct a64_cpu *cpu, const union a64_args *a, enum al
 {
     const struct a64_fast_args *f = fa(a);
     u64 r = alu(op, cpu->x[f->rn], cpu->x[f->rm] << f->sh);
-    a64_set_x(cpu, f->rd, a64_trunc(sf, r));
+    cpu->x[f->rd] = a64_trunc(sf, r);
 }
 
 static void and_x(struct a64_cpu *c, const union a64_args *a) { alu_lsl(c, a, OP_AND, true); }
@@ -160,7 +160,7 @@ static inline void alu_shifted(struct a64_cpu *cpu, const union a64_args *a, enu
 {
     const struct a64_fast_args *f = fa(a);
     u64 r = alu(op, cpu->x[f->rn], a64_shift(sf, cpu->x[f->rm], (unsigned)f->imm2, f->sh));
-    a64_set_x(cpu, f->rd, a64_trunc(sf, r));
+    cpu->x[f->rd] = a64_trunc(sf, r);
 }
 
 static void and_sx(struct a64_cpu *c, const union a64_args *a) { alu_shifted(c, a, OP_AND, true); }
@@ -183,7 +183,7 @@ static inline void ands_lsl(struct a64_cpu *cpu, const union a64_args *a, bool s
     const struct a64_fast_args *f = fa(a);
     u64 r = a64_trunc(sf, cpu->x[f->rn] & (cpu->x[f->rm] << f->sh));
     cpu->nzcv = a64_nz_flags(sf, r);
-    a64_set_x(cpu, f->rd, r);
+    cpu->x[f->rd] = r;
 }
 static void ands_x(struct a64_cpu *c, const union a64_args *a) { ands_lsl(c, a, true); }
 static void ands_w(struct a64_cpu *c, const union a64_args *a) { ands_lsl(c, a, false); }
@@ -228,7 +228,7 @@ static inline void addsub_ext_flags(struct a64_cpu *cpu, const union a64_args *a
     u64 x = a64_x_sp(cpu, f->rn);
     u64 r = sub ? a64_subs(sf, x, y, &nzcv) : a64_adds(sf, x, y, &nzcv);
     cpu->nzcv = nzcv;
-    a64_set_x(cpu, f->rd, r);
+    cpu->x[f->rd] = r;
 }
 static void addsext_x(struct a64_cpu *c, const union a64_args *a) { addsub_ext_flags(c, a, false, true); }
 static void addsext_w(struct a64_cpu *c, const union a64_args *a) { addsub_ext_flags(c, a, false, false); }
@@ -240,7 +240,7 @@ static inline void ubfm(struct a64_cpu *cpu, const union a64_args *a, unsigned d
 {
     const struct a64_fast_args *f = fa(a);
     u64 bot = a64_ror(cpu->x[f->rn], f->sh, ds) & f->imm;
-    a64_set_x(cpu, f->rd, a64_trunc(ds == 64, bot & f->imm2));
+    cpu->x[f->rd] = a64_trunc(ds == 64, bot & f->imm2);
 }
 static void ubfm_x(struct a64_cpu *c, const union a64_args *a) { ubfm(c, a, 64); }
 static void ubfm_w(struct a64_cpu *c, const union a64_args *a) { ubfm(c, a, 32); }
@@ -251,7 +251,7 @@ static inline void sbfm(struct a64_cpu *cpu, const union a64_args *a, unsigned d
     u64 src = cpu->x[f->rn];
     u64 bot = a64_ror(src, f->sh, ds) & f->imm;
     u64 top = (src >> f->rm) & 1 ? ~0ull : 0;
-    a64_set_x(cpu, f->rd, a64_trunc(ds == 64, (top & ~f->imm2) | (bot & f->imm2)));
+    cpu->x[f->rd] = a64_trunc(ds == 64, (top & ~f->imm2) | (bot & f->imm2));
 }
 static void sbfm_x(struct a64_cpu *c, const union a64_args *a) { sbfm(c, a, 64); }
 static void sbfm_w(struct a64_cpu *c, const union a64_args *a) { sbfm(c, a, 32); }
@@ -266,7 +266,7 @@ static inline void csel(struct a64_cpu *cpu, const union a64_args *a, bool inv, 
         r = cpu->x[f->rn];
     else
         r = (inv ? ~cpu->x[f->rm] : cpu->x[f->rm]) + inc;
-    a64_set_x(cpu, f->rd, a64_trunc(sf, r));
+    cpu->x[f->rd] = a64_trunc(sf, r);
 }
 static void csel_x(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, false, true); }
 static void csel_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, false, false, false); }
@@ -281,12 +281,12 @@ static void csneg_w(struct a64_cpu *c, const union a64_args *a) { csel(c, a, tru
 static void madd_x(struct a64_cpu *cpu, const union a64_args *a)
 {
     const struct a64_fast_args *f = fa(a);
-    a64_set_x(cpu, f->rd, cpu->x[f->sh] + cpu->x[f->rn] * cpu->x[f->rm]);
+    cpu->x[f->rd] = cpu->x[f->sh] + cpu->x[f->rn] * cpu->x[f->rm];
 }
 static void madd_w(struct a64_cpu *cpu, const union a64_args *a)
 {
     const struct a64_fast_args *f = fa(a);
-    a64_set_x(cpu, f->rd, (u32)(cpu->x[f->sh] + cpu->x[f->rn] * cpu->x[f->rm]));
+    cpu->x[f->rd] = (u32)(cpu->x[f->sh] + cpu->x[f->rn] * cpu->x[f->rm]);
 }
 
 /* ---- Flag-setting shifted-register forms with LSR/ASR/ROR (imm2 = shift type) --------------
@@ -297,7 +297,7 @@ static inline void logic_flags(struct a64_cpu *cpu, const union a64_args *a, boo
     u64 y = a64_shift(sf, cpu->x[f->rm], (unsigned)f->imm2, f->sh);
     u64 r = a64_trunc(sf, cpu->x[f->rn] & (inv ? ~y : y));
     cpu->nzcv = a64_nz_flags(sf, r);
-    a64_set_x(cpu, f->rd, r);
+    cpu->x[f->rd] = r;
 }
 static void ands_sx(struct a64_cpu *c, const union a64_args *a) { logic_flags(c, a, false, true); }
 static void ands_sw(struct a64_cpu *c, const union a64_args *a) { logic_flags(c, a, false, false); }
@@ -309,7 +309,7 @@ static inline void bics_lsl(struct a64_cpu *cpu, const union a64_args *a, bool s
     const struct a64_fast_args *f = fa(a);
     u64 r = a64_trunc(sf, cpu->x[f->rn] & ~(cpu->x[f->rm] << f->sh));
     cpu->nzcv = a64_nz_flags(sf, r);
-    a64_set_x(cpu, f->rd, r);
+    cpu->x[f->rd] = r;
 }
 static void bics_x(struct a64_cpu *c, const union a64_args *a) { bics_lsl(c, a, true); }
 static void bics_w(struct a64_cpu *c, const union a64_args *a) { bics_lsl(c, a, false); }
@@ -330,13 +330,13 @@ static void subs_sw(struct a64_cpu *c, const union a64_args *a) { addsub_shifted
 static void extr_x(struct a64_cpu *cpu, const union a64_args *a)
 {
     const struct a64_fast_args *f = fa(a);
-    a64_set_x(cpu, f->rd, (cpu->x[f->rm] >> f->sh) | (cpu->x[f->rn] << (64 - f->sh)));
+    cpu->x[f->rd] = (cpu->x[f->rm] >> f->sh) | (cpu->x[f->rn] << (64 - f->sh));
 }
 static void extr_w(struct a64_cpu *cpu, const union a64_args *a)
 {
     const struct a64_fast_args *f = fa(a);
     u32 lo = (u32)cpu->x[f->rm], hi = (u32)cpu->x[f->rn];
-    a64_set_x(cpu, f->rd, (u32)((lo >> f->sh) | (hi << (32 - f->sh))));
+    cpu->x[f->rd] = (u32)((lo >> f->sh) | (hi << (32 - f->sh)));
 }
 
 /* ---- ADC/SBC/ADCS/SBCS: the carry in is PSTATE.C ------------------------------------------ */
@@ -349,9 +349,9 @@ static inline void adc(struct a64_cpu *cpu, const union a64_args *a, bool sub, b
         u32 nzcv;
         u64 r = a64_add_with_carry(sf, cpu->x[f->rn], y, carry, &nzcv);
         cpu->nzcv = nzcv;
-        a64_set_x(cpu, f->rd, r);
+        cpu->x[f->rd] = r;
     } else {
-        a64_set_x(cpu, f->rd, a64_trunc(sf, cpu->x[f->rn] + y + carry));
+        cpu->x[f->rd] = a64_trunc(sf, cpu->x[f->rn] + y + carry);
     }
 }
 static void adc_x(struct a64_cpu *c, const union a64_args *a) { adc(c, a, false, false, true); }
@@ -395,7 +395,7 @@ static inline void shiftv(struct a64_cpu *cpu, const union a64_args *a, unsigned
 {
     const struct a64_fast_args *f = fa(a);
     unsigned amt = cpu->x[f->rm] & (sf ? 63 : 31);
-    a64_set_x(cpu, f->rd, a64_trunc(sf, a64_shift(sf, cpu->x[f->rn], type, amt)));
+    cpu->x[f->rd] = a64_trunc(sf, a64_shift(sf, cpu->x[f->rn], type, amt));
 }
 static void lslv_x(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 0, true); }
 static void lslv_w(struct a64_cpu *c, const union a64_args *a) { shiftv(c, a, 0, false); }
@@ -555,6 +555,7 @@ const struct a64_spec *a64_spec_addsub_imm(a64_exec_fn fn, const struct arg_ri *
     }
     if (g->rn == 31)
         return NULL;
+    f->rd = spec_dest(g->rd); /* CMP/CMN */
     f->imm = y;
     if (sub)
         return g->sf ? &subsi_x_s : &subsi_w_s;
@@ -568,7 +569,7 @@ const struct a64_spec *a64_spec_logic_imm(a64_exec_fn fn, const struct arg_logic
     if (!m || (!g->sf && g->n))
         return NULL; /* reserved: the generic executor raises UNDEFINED */
     f->imm = a64_trunc(g->sf, m);
-    f->rd = (u8)g->rd;
+    f->rd = spec_dest(g->rd);
     f->rn = (u8)g->rn;
     if (fn == GENERIC(ANDS_i))
         return g->sf ? &andsi_x_s : &andsi_w_s;
@@ -587,7 +588,7 @@ const struct a64_spec *a64_spec_movw(a64_exec_fn fn, const struct arg_movw *g, s
         return NULL;
     unsigned sh = g->hw * 16;
     u64 lane = (u64)(u16)g->imm << sh;
-    f->rd = (u8)g->rd;
+    f->rd = spec_dest(g->rd);
     if (fn == GENERIC(MOVZ)) {
         f->imm = lane;
         return &movi_s;
@@ -628,7 +629,7 @@ const struct a64_spec *a64_spec_shifted(a64_exec_fn fn, const struct arg_logic_r
                       fn == GENERIC(SUBS_r);
         if ((!g->sf && g->imm >= 32) || (addsub && g->shift == 3))
             return NULL; /* reserved: the generic executor raises UNDEFINED */
-        f->rd = (u8)g->rd;
+        f->rd = spec_dest(g->rd);
         f->rn = (u8)g->rn;
         f->rm = (u8)g->rm;
         f->sh = (u8)g->imm;
@@ -648,7 +649,7 @@ const struct a64_spec *a64_spec_addsub_ext(const struct arg_ADDSUB_ext *g, struc
     };
     if (g->imm > 4)
         return NULL; /* reserved */
-    f->rd = (u8)g->rd;
+    f->rd = g->s ? spec_dest(g->rd) : (u8)g->rd; /* without S, Rd 31 is SP */
     f->rn = (u8)g->rn;
     f->rm = (u8)g->rm;
     f->sh = (u8)g->imm;
@@ -663,7 +664,7 @@ const struct a64_spec *a64_spec_bfm(a64_exec_fn fn, const struct arg_bfm *g, str
     if (g->n != g->sf || (!g->sf && (g->immr >= 32 || g->imms >= 32)) ||
         !a64_decode_bit_masks(g->n, g->imms, g->immr, false, ds, &wmask, &tmask))
         return NULL;
-    f->rd = (u8)g->rd;
+    f->rd = spec_dest(g->rd);
     f->rn = (u8)g->rn;
     f->sh = (u8)g->immr;
     f->rm = (u8)g->imms;
@@ -678,7 +679,7 @@ const struct a64_spec *a64_spec_extr(const struct arg_EXTR *g, struct a64_fast_a
 {
     if (g->n != g->sf || (!g->sf && g->imms >= 32) || g->imms == 0)
         return NULL; /* reserved, or a move */
-    f->rd = (u8)g->rd;
+    f->rd = spec_dest(g->rd);
     f->rn = (u8)g->rn;
     f->rm = (u8)g->rm;
     f->sh = (u8)g->imms;
@@ -691,7 +692,7 @@ const struct a64_spec *a64_spec_adc(const struct arg_ADC_SBC *g, struct a64_fast
         {{&adc_w_s, &adc_x_s}, {&sbc_w_s, &sbc_x_s}},
         {{&adcs_w_s, &adcs_x_s}, {&sbcs_w_s, &sbcs_x_s}},
     };
-    f->rd = (u8)g->rd;
+    f->rd = spec_dest(g->rd);
     f->rn = (u8)g->rn;
     f->rm = (u8)g->rm;
     return forms[g->s][g->op][g->sf];
@@ -730,7 +731,7 @@ const struct a64_spec *a64_spec_shiftv(a64_exec_fn fn, const struct arg_dp2 *g, 
     for (unsigned i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
         if (forms[i].generic != fn)
             continue;
-        f->rd = (u8)g->rd;
+        f->rd = spec_dest(g->rd);
         f->rn = (u8)g->rn;
         f->rm = (u8)g->rm;
         return g->sf ? forms[i].x : forms[i].w;
@@ -744,7 +745,7 @@ const struct a64_spec *a64_spec_csel(const struct arg_CSEL *g, struct a64_fast_a
         {{&csel_w_s, &csel_x_s}, {&csinc_w_s, &csinc_x_s}},
         {{&csinv_w_s, &csinv_x_s}, {&csneg_w_s, &csneg_x_s}},
     };
-    f->rd = (u8)g->rd;
+    f->rd = spec_dest(g->rd);
     f->rn = (u8)g->rn;
     f->rm = (u8)g->rm;
     f->sh = (u8)g->cond;
@@ -754,7 +755,7 @@ const struct a64_spec *a64_spec_csel(const struct arg_CSEL *g, struct a64_fast_a
 
 const struct a64_spec *a64_spec_madd(const struct arg_dp3 *g, struct a64_fast_args *f)
 {
-    f->rd = (u8)g->rd;
+    f->rd = spec_dest(g->rd);
     f->rn = (u8)g->rn;
     f->rm = (u8)g->rm;
     f->sh = (u8)g->ra;

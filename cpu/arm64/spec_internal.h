@@ -21,6 +21,15 @@ static inline const struct a64_fast_args *fa(const union a64_args *a)
  * type). */
 #define GENERIC(name) ((a64_exec_fn)(void (*)(void))a64_exec_##name)
 
+/* Where a specialised executor writes destination register r: register 31 (XZR) goes to the
+ * sink x[32], so that the executor needs no test. Only for destinations whose 31 is XZR (not
+ * SP), and never for a register the executor also reads as a source. */
+#define A64_XZR_SINK 32
+static inline u8 spec_dest(int r)
+{
+    return r == 31 ? A64_XZR_SINK : (u8)r;
+}
+
 /* The threaded entry and the pair of an executor that only computes: no memory, no PC, no
  * branch, no exception. It runs the per-instruction body inline and continues the chain. */
 #define SPEC_PLAIN(name)                                                                       \

@@ -90,11 +90,11 @@ ldst_fast(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, enum lds
     if (op == K_STORE)
         store_host(p, bytes, cpu->x[f->rd]);
     else if (op == K_LOAD)
-        a64_set_x(cpu, f->rd, load_host(p, bytes));
+        cpu->x[f->rd] = load_host(p, bytes);
     else if (op == K_SX64)
-        a64_set_x(cpu, f->rd, a64_sext(load_host(p, bytes), bytes));
+        cpu->x[f->rd] = a64_sext(load_host(p, bytes), bytes);
     else
-        a64_set_w(cpu, f->rd, (u32)a64_sext(load_host(p, bytes), bytes));
+        cpu->x[f->rd] = (u32)((u32)a64_sext(load_host(p, bytes), bytes));
     if (mode == M_POST)
         a64_set_x_sp(cpu, f->rn, base + f->imm);
     else if (mode == M_PRE)
@@ -113,11 +113,11 @@ static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned b
     if (op == K_STORE)
         a64_write(cpu, va, bytes, cpu->x[f->rd], flags);
     else if (op == K_LOAD)
-        a64_set_x(cpu, f->rd, a64_read(cpu, va, bytes, flags));
+        cpu->x[f->rd] = a64_read(cpu, va, bytes, flags);
     else if (op == K_SX64)
-        a64_set_x(cpu, f->rd, a64_sext(a64_read(cpu, va, bytes, flags), bytes));
+        cpu->x[f->rd] = a64_sext(a64_read(cpu, va, bytes, flags), bytes);
     else
-        a64_set_w(cpu, f->rd, (u32)a64_sext(a64_read(cpu, va, bytes, flags), bytes));
+        cpu->x[f->rd] = (u32)((u32)a64_sext(a64_read(cpu, va, bytes, flags), bytes));
     if (mode == M_POST)
         a64_set_x_sp(cpu, f->rn, base + f->imm);
     else if (mode == M_PRE)
@@ -185,8 +185,8 @@ static inline void ldstp(struct a64_cpu *cpu, const union a64_args *a, unsigned 
     if (load) {
         u64 v1 = a64_read(cpu, va, bytes, 0);
         u64 v2 = a64_read(cpu, va + bytes, bytes, 0);
-        a64_set_x(cpu, f->rd, v1);
-        a64_set_x(cpu, f->rm, v2);
+        cpu->x[f->rd] = v1;
+        cpu->x[f->rm] = v2;
     } else if (bytes == 8) {
         const u64 v[2] = {cpu->x[f->rd], cpu->x[f->rm]};
         a64_write16(cpu, va, v, 0);
@@ -215,8 +215,8 @@ ldstp_fast(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, bool lo
         return false;
     if (load) {
         u64 v1 = load_host(p1, bytes), v2 = load_host(p2, bytes);
-        a64_set_x(cpu, f->rd, v1);
-        a64_set_x(cpu, f->rm, v2);
+        cpu->x[f->rd] = v1;
+        cpu->x[f->rm] = v2;
     } else {
         store_host(p1, bytes, cpu->x[f->rd]);
         store_host(p2, bytes, cpu->x[f->rm]);
@@ -269,7 +269,7 @@ const struct a64_spec *a64_spec_ldst(a64_exec_fn fn, const struct arg_ldst *g, s
     if (sx < 0)
         return NULL;
     bool load = g->opc == 1;
-    f->rd = (u8)g->rt;
+    f->rd = g->opc ? spec_dest(g->rt) : (u8)g->rt; /* a store reads Rt: 31 is XZR, x[31] */
     f->rn = (u8)g->rn;
     if (fn == GENERIC(LDST_uimm) || fn == GENERIC(LDST_unscaled)) {
         f->imm = fn == GENERIC(LDST_uimm) ? (u64)g->imm << g->size : (u64)(s64)g->imm;
@@ -290,7 +290,7 @@ const struct a64_spec *a64_spec_ldst_reg(const struct arg_LDST_reg *g, struct a6
     int sx = g->opc > 1 ? ldst_sx(g->size, g->opc) : 0;
     if (sx < 0 || !(g->option & 2))
         return NULL; /* PRFM, reserved */
-    f->rd = (u8)g->rt;
+    f->rd = g->opc ? spec_dest(g->rt) : (u8)g->rt;
     f->rn = (u8)g->rn;
     f->rm = (u8)g->rm;
     f->sh = (u8)(g->s ? g->size : 0);
@@ -316,8 +316,8 @@ const struct a64_spec *a64_spec_ldstp(const struct arg_LDSTP *g, struct a64_fast
     if (g->opc != 0 && g->opc != 2)
         return NULL; /* LDPSW, reserved */
     unsigned bytes = g->opc == 2 ? 8 : 4;
-    f->rd = (u8)g->rt;
-    f->rm = (u8)g->rt2;
+    f->rd = g->l ? spec_dest(g->rt) : (u8)g->rt;
+    f->rm = g->l ? spec_dest(g->rt2) : (u8)g->rt2;
     f->rn = (u8)g->rn;
     f->imm = (u64)((s64)g->imm * bytes);
     if (bytes == 8)

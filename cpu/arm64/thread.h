@@ -41,11 +41,13 @@ static inline void a64_thr_leave(struct a64_cpu *cpu, u64 pc, u64 left)
  * (the page sentinel's entry leaves at the end of the page). */
 static inline void a64_thr_next(struct a64_cpu *cpu, const struct a64_insn *in, u64 pc, u64 left)
 {
-    if (unlikely(left == 1)) {
-        a64_thr_leave(cpu, pc + 4, 0);
+    left--;
+    pc += 4;
+    if (unlikely(!left)) {
+        a64_thr_leave(cpu, pc, 0);
         return;
     }
-    in[1].tfn(cpu, in + 1, pc + 4, left - 1);
+    in[1].tfn(cpu, in + 1, pc, left);
 }
 
 /* The instruction at pc branches to target: continue at its slot when it is on this page. */
