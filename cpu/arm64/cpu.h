@@ -51,8 +51,10 @@ struct a64_cpu {
     struct vcpu vcpu; /* first: the loop's view */
 
     /* General-purpose registers. x[31] is kept zero so that reads of XZR are x[31]; writers
-     * go through a64_set_x(), which discards writes to register 31. */
-    u64 x[32];
+     * go through a64_set_x(), which discards writes to register 31. x[32] is a sink: the
+     * specialised executors write an XZR destination there instead of testing for 31
+     * (A64_XZR_SINK); nothing reads it. */
+    u64 x[33];
     u64 pc;  /* address of the executing instruction */
     u64 npc; /* where execution continues: pc + 4 unless a branch or exception changes it */
     u64 sp_el[4];    /* SP_EL0..SP_EL3 */

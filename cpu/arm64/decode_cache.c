@@ -7,6 +7,7 @@
 #include "core/log.h"
 #include "core/machine.h"
 #include "cpu/arm64/mem.h"
+#include "cpu/arm64/thread.h"
 
 struct a64_code_cache {
     struct machine *m;
@@ -15,12 +16,12 @@ struct a64_code_cache {
     u64 npages, nretired_total, nslot_invalidations;
 };
 
-void a64_exec_decode_stub(struct a64_cpu *cpu, const union a64_args *a);
-
 static void init_page(struct a64_dpage *p)
 {
     for (unsigned i = 0; i < A64_INSNS_PER_PAGE; i++)
-        p->insn[i].fn = a64_exec_decode_stub;
+        a64_slot_reset(&p->insn[i]);
+    p->insn[A64_INSNS_PER_PAGE].fn = NULL; /* never executed: the loop refills at a crossing */
+    p->insn[A64_INSNS_PER_PAGE].tfn = a64_thr_page_end;
 }
 
 /* The caller then calls a64_fast_tlb_drop_dpages(): the fast path caches dpage pointers, and
@@ -53,7 +54,7 @@ static void code_write(void *opaque, u64 pa, unsigned size)
             continue;
         struct a64_dpage *p = *mr_code_slot(mr, a);
         if (p)
-            p->insn[(a & (PAGE_SIZE - 1)) >> 2].fn = a64_exec_decode_stub;
+            a64_slot_reset(&p->insn[(a & (PAGE_SIZE - 1)) >> 2]);
         cc->nslot_invalidations++;
     }
 }

@@ -16,10 +16,19 @@
 
 #define A64_INSNS_PER_PAGE (PAGE_SIZE / 4)
 
-/* One decoded slot. Aligned to 64 bytes so that the step loop finds a slot with a shift of
- * the page offset instead of a multiply (and a slot never straddles two cache lines). */
+struct a64_insn;
+/* The threaded entry of a slot (cpu/arm64/thread.h): executes the instruction at pc, whose slot
+ * is in, with left >= 1 instructions of budget (this one included), then continues with the
+ * next slot itself or returns to the step loop with cpu->pc and run_left up to date. */
+typedef void (*a64_thr_fn)(struct a64_cpu *cpu, const struct a64_insn *in, u64 pc, u64 left);
+
+/* One decoded slot: the per-instruction executor (the checking loop, tests), the threaded entry
+ * (the fast loop) and the arguments. Aligned to 64 bytes so that the step loop finds a slot with
+ * a shift of the page offset instead of a multiply (and a slot never straddles two cache
+ * lines). */
 struct a64_insn {
     _Alignas(64) a64_exec_fn fn;
+    a64_thr_fn tfn;
     union a64_args a;
 };
 
@@ -28,7 +37,9 @@ struct a64_dpage {
     const u8 *host;          /* host memory of the page */
     struct mem_region *mr;
     struct a64_dpage *next;  /* free / retired list */
-    struct a64_insn insn[A64_INSNS_PER_PAGE];
+    /* One slot per instruction, then a sentinel whose threaded entry returns to the step
+     * loop: a straight-line run that reaches the end of the page needs no test of its own. */
+    struct a64_insn insn[A64_INSNS_PER_PAGE + 1];
 };
 
 /* Set up the cache for machine m (registers the code-write hook of m->as). */

@@ -15,6 +15,7 @@
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mem.h"
 #include "cpu/arm64/specialise.h"
+#include "cpu/arm64/thread.h"
 #include "cpu/arm64/watch.h"
 
 /* Look up the decoded page for cpu->pc. Raises PC-alignment and instruction aborts. */
@@ -27,24 +28,47 @@ static void refill_fetch_page(struct a64_cpu *cpu)
     cpu->cur_vpage = va & ~(PAGE_SIZE - 1);
 }
 
+void a64_thr_enter_page(struct a64_cpu *cpu, u64 pc, u64 left)
+{
+    cpu->pc = pc;
+    cpu->vcpu.run_left = left - 1; /* a fetch fault counts as the instruction */
+    refill_fetch_page(cpu);
+    const struct a64_insn *in = &cpu->cur_page->insn[(pc & (PAGE_SIZE - 1)) >> 2];
+    in->tfn(cpu, in, pc, left);
+}
+
 static void exec_undefined(struct a64_cpu *cpu, const union a64_args *a)
 {
     a64_undef(cpu);
 }
 
-/* Every slot of a fresh page starts here: decode, install, execute. */
-void a64_exec_decode_stub(struct a64_cpu *cpu, const union a64_args *a)
+/* Decode the instruction at cpu->pc into its slot and install both of its executors. */
+void a64_decode_slot(struct a64_cpu *cpu, struct a64_insn *in)
 {
-    struct a64_insn *in = &cpu->cur_page->insn[(cpu->pc & (PAGE_SIZE - 1)) >> 2];
     u32 raw = a64_raw_insn(cpu);
     a64_exec_fn fn = a64_decode(raw, &in->a);
-    in->fn = fn ? a64_specialise(fn, &in->a) : exec_undefined;
+    a64_thr_fn tfn = a64_thr_generic;
+    in->fn = fn ? a64_specialise(fn, &in->a, &tfn) : exec_undefined;
+    unsigned off = cpu->pc & (PAGE_SIZE - 1);
+    if (off < PAGE_SIZE - 4) {
+        u32 next;
+        __builtin_memcpy(&next, cpu->cur_page->host + off + 4, 4);
+        tfn = a64_spec_fuse(tfn, next);
+    }
+    in->tfn = tfn;
     if (unlikely(log_mask & LOG_IN_ASM)) {
         char text[96];
         a64_disas(cpu->pc, raw, text, sizeof(text));
         log_printf("IN: %016llx: %08x  %-40s [%s]\n", (unsigned long long)cpu->pc, raw, text,
                    fn ? a64_exec_name(fn) : "UNDEFINED");
     }
+}
+
+/* Every slot of a fresh page starts here (in the checking loop): decode, install, execute. */
+void a64_exec_decode_stub(struct a64_cpu *cpu, const union a64_args *a)
+{
+    struct a64_insn *in = &cpu->cur_page->insn[(cpu->pc & (PAGE_SIZE - 1)) >> 2];
+    a64_decode_slot(cpu, in);
     in->fn(cpu, &in->a);
 }
 
@@ -215,9 +239,35 @@ static inline __attribute__((always_inline)) void a64_run_loop(struct a64_cpu *c
     }
 }
 
+/* The fast loop: no debugger, no per-instruction log. Each pass enters the threaded chain of
+ * the slot at pc (thread.h), which runs until the budget is spent, control leaves the page or
+ * something the loop must look at happened; cpu->pc and run_left then say where it stopped. */
 static __attribute__((noinline)) void a64_run_loop_fast(struct a64_cpu *cpu)
 {
-    a64_run_loop(cpu, false);
+    struct vcpu *v = &cpu->vcpu;
+    u64 pc = cpu->pc;
+    u64 left = v->run_left;
+    while (likely(left)) {
+        if (unlikely(v->exit_request)) {
+            v->exit_request = false;
+            if (v->halted || v->powered_off || v->machine->shutdown) {
+                vcpu_stop_run(v);
+                break;
+            }
+            a64_check_interrupts(cpu);
+            pc = cpu->pc;
+            left = v->run_left;
+            continue;
+        }
+        if (unlikely((pc & ~(PAGE_SIZE - 1)) != cpu->cur_vpage)) {
+            v->run_left = left - 1; /* a fetch fault counts as the instruction */
+            refill_fetch_page(cpu);
+        }
+        const struct a64_insn *in = &cpu->cur_page->insn[(pc & (PAGE_SIZE - 1)) >> 2];
+        in->tfn(cpu, in, pc, left);
+        pc = cpu->pc;
+        left = v->run_left;
+    }
 }
 
 static __attribute__((noinline)) void a64_run_loop_slow(struct a64_cpu *cpu)

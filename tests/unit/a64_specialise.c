@@ -9,6 +9,7 @@
 
 #include "a64_decode.h"
 #include "cpu/arm64/cpu.h"
+#include "cpu/arm64/decode_cache.h"
 #include "cpu/arm64/specialise.h"
 #include "tests/unit/check.h"
 
@@ -34,6 +35,9 @@ static const struct {
     {0x3fe00410, 0x3a400000, "CCMP/CCMN"},
     {0x9f000000, 0x90000000, "ADRP"},
     {0x7fe0f000, 0x1ac02000, "variable shift"},
+    {0x7c000000, 0x14000000, "B/BL"},
+    {0xff9ffc1f, 0xd61f0000, "BR/BLR/RET"},
+    {0xfffff01f, 0xd503201f, "hints"},
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ull;
@@ -54,12 +58,13 @@ static u64 rnd_value(void)
     return k == 0 ? special[rnd() % (sizeof(special) / 8)] : k == 1 ? (u32)rnd() : rnd();
 }
 
-static struct a64_cpu before, generic, fast;
+static struct a64_cpu before, generic, fast, threaded;
+static struct a64_insn slot;
 
 int main(void)
 {
     a64_exec_fn seen[256];
-    unsigned nseen = 0, tried = 0, specialised = 0;
+    unsigned nseen = 0, tried = 0, specialised = 0, nfused = 0;
     for (unsigned iter = 0; iter < 400000; iter++) {
         unsigned c = iter % (sizeof(classes) / sizeof(classes[0]));
         u32 raw = ((u32)rnd() & ~classes[c].mask) | classes[c].bits;
@@ -70,7 +75,8 @@ int main(void)
             continue;
         tried++;
         fa = ga;
-        a64_exec_fn ffn = a64_specialise(gfn, &fa);
+        a64_thr_fn tfn = NULL;
+        a64_exec_fn ffn = a64_specialise(gfn, &fa, &tfn);
         if (ffn == gfn)
             continue;
         specialised++;
@@ -94,6 +100,60 @@ int main(void)
         fast = before;
         gfn(&generic, &ga);
         ffn(&fast, &fa);
+        fast.x[32] = generic.x[32]; /* the XZR sink of the specialised executors */
+        /* The threaded entry with a budget of one: it leaves at the next pc (npc of the
+         * per-instruction executors) with the budget spent, and changes nothing else. */
+        threaded = before;
+        threaded.vcpu.run_left = 1;
+        slot.fn = ffn;
+        slot.tfn = tfn;
+        slot.a = fa;
+        tfn(&threaded, &slot, before.pc, 1);
+        threaded.x[32] = generic.x[32];
+        check_true(threaded.pc == generic.npc && threaded.vcpu.run_left == 0,
+                   "threaded entry leaves at npc with the budget spent", __FILE__, __LINE__);
+        threaded.pc = generic.pc;
+        threaded.npc = generic.npc;
+        threaded.vcpu.run_left = generic.vcpu.run_left;
+        check_true(memcmp(&generic, &threaded, sizeof(generic)) == 0,
+                   "threaded == generic", __FILE__, __LINE__);
+        /* Followed by a B.cond: the fused entry (when there is one) with room for both runs
+         * both; with room for one, only the first. */
+        u32 braw = 0x54000000 | ((u32)rnd() & 0x00ffffef);
+        a64_thr_fn fused = a64_spec_fuse(tfn, braw);
+        if (fused != tfn) {
+            nfused++;
+            static struct a64_insn pair[2];
+            union a64_args ba;
+            a64_exec_fn bfn = a64_decode(braw, &ba);
+            a64_thr_fn btfn = NULL;
+            pair[0] = slot;
+            pair[0].tfn = fused;
+            pair[1].fn = a64_specialise(bfn, &ba, &btfn);
+            pair[1].tfn = btfn;
+            pair[1].a = ba;
+            struct a64_cpu both = generic;
+            both.pc = generic.npc;
+            both.npc = both.pc + 4;
+            union a64_args bga;
+            a64_decode(braw, &bga);
+            bfn(&both, &bga);
+            threaded = before;
+            fused(&threaded, pair, before.pc, 2);
+            threaded.x[32] = both.x[32];
+            check_true(threaded.pc == both.npc && threaded.vcpu.run_left == 0,
+                       "fused entry leaves after the B.cond", __FILE__, __LINE__);
+            threaded.pc = both.pc;
+            threaded.npc = both.npc;
+            threaded.vcpu.run_left = both.vcpu.run_left;
+            check_true(memcmp(&both, &threaded, sizeof(both)) == 0, "fused == generic pair",
+                       __FILE__, __LINE__);
+            threaded = before;
+            fused(&threaded, pair, before.pc, 1);
+            check_true(threaded.pc == before.pc + 4 && threaded.vcpu.run_left == 0,
+                       "fused entry with a budget of one runs one instruction", __FILE__,
+                       __LINE__);
+        }
         bool same = memcmp(&generic, &fast, sizeof(generic)) == 0;
         check_true(same, "specialised == generic", __FILE__, __LINE__);
         if (!same) {
@@ -115,6 +175,8 @@ int main(void)
     printf("%u decoded, %u specialised, %u distinct specialised executors\n", tried, specialised,
            nseen);
     /* Every specialised non-memory executor of specialise.c is reached. */
-    CHECK(nseen == 117);
+    CHECK(nseen == 122);
+    printf("%u compare-and-branch pairs\n", nfused);
+    CHECK(nfused > 10000);
     return check_exit("a64_specialise");
 }

@@ -59,6 +59,22 @@ static bool run(a64_exec_fn fn, const union a64_args *a)
     return faulted;
 }
 
+/* Run the threaded entry of slot with a budget of one instruction, as the fast step loop
+ * would: it must leave with pc after the instruction and the budget spent. */
+static bool run_threaded(const struct a64_insn *slot)
+{
+    jmp_buf jb;
+    volatile bool faulted = false;
+    cpu->exc_jmp = &jb;
+    cpu->vcpu.run_left = 1;
+    if (setjmp(jb))
+        faulted = true;
+    else
+        slot->tfn(cpu, slot, cpu->pc, 1);
+    cpu->exc_jmp = NULL;
+    return faulted;
+}
+
 int main(void)
 {
     as_init(&m.as);
@@ -83,7 +99,8 @@ int main(void)
         if (!gfn)
             continue;
         fa = ga;
-        a64_exec_fn ffn = a64_specialise(gfn, &fa);
+        a64_thr_fn tfn = NULL;
+        a64_exec_fn ffn = a64_specialise(gfn, &fa, &tfn);
         if (ffn == gfn)
             continue;
         specialised++;
@@ -130,9 +147,37 @@ int main(void)
         char what[96];
         snprintf(what, sizeof(what), "%08x (%s): same fault", raw, a64_exec_name(gfn));
         check_true(f1 == f2, what, __FILE__, __LINE__);
+        first.x[32] = after_generic.x[32] = cpu->x[32] = 0; /* the XZR sink */
         snprintf(what, sizeof(what), "%08x (%s): same vCPU state", raw, a64_exec_name(gfn));
         check_true(memcmp(&after_generic, fast, sizeof(*fast)) == 0, what, __FILE__, __LINE__);
         snprintf(what, sizeof(what), "%08x (%s): same memory", raw, a64_exec_name(gfn));
+        check_true(memcmp(mem_generic, win, WIN_SIZE) == 0, what, __FILE__, __LINE__);
+
+        /* The threaded entry, from the same state (fast or slow path alike). */
+        *cpu = start;
+        memcpy(win, mem_start, WIN_SIZE);
+        if (iter & 2)
+            a64_fast_flush_all(cpu);
+        static struct a64_insn slot;
+        slot.fn = ffn;
+        slot.tfn = tfn;
+        slot.a = fa;
+        bool f3 = run_threaded(&slot);
+        snprintf(what, sizeof(what), "%08x (%s): threaded: same fault", raw, a64_exec_name(gfn));
+        check_true(f3 == f1, what, __FILE__, __LINE__);
+        if (!f3) {
+            snprintf(what, sizeof(what), "%08x (%s): threaded: leaves at pc + 4, budget spent",
+                     raw, a64_exec_name(gfn));
+            check_true(cpu->pc == start.pc + 4 && cpu->vcpu.run_left == 0, what, __FILE__,
+                       __LINE__);
+            cpu->pc = after_generic.pc;
+        }
+        cpu->vcpu.run_left = after_generic.vcpu.run_left;
+        cpu->x[32] = after_generic.x[32];
+        snprintf(what, sizeof(what), "%08x (%s): threaded: same vCPU state", raw,
+                 a64_exec_name(gfn));
+        check_true(memcmp(&after_generic, cpu, sizeof(*cpu)) == 0, what, __FILE__, __LINE__);
+        snprintf(what, sizeof(what), "%08x (%s): threaded: same memory", raw, a64_exec_name(gfn));
         check_true(memcmp(mem_generic, win, WIN_SIZE) == 0, what, __FILE__, __LINE__);
         if (check_failures > 10)
             break;
