@@ -339,8 +339,9 @@ unsigned a64_tlb_invalidate(struct a64_cpu *cpu, const struct tlb_inv *inv)
     unsigned n = tlb_invalidate(&cpu->mmu->tlb, inv, drop_fast, &st);
     if (st.flush_all)
         a64_fast_flush_all(cpu);
-    if (n)
-        a64_fetch_invalidate(cpu);
+    /* Also when nothing was removed: the fetch page may come from a translation that was never
+     * cached (more page sizes than TLB size classes). Its lookup again is one tag compare. */
+    a64_fetch_invalidate(cpu);
     return n;
 }
 
@@ -350,10 +351,13 @@ void a64_fast_tlb_drop_pa_writes(struct machine *m, u64 pa_page)
         struct a64_mmu *mmu = a64_from_vcpu(m->cpus[c])->mmu;
         if (!mmu)
             continue;
-        for (int i = 0; i < A64_MMU_IDX_COUNT; i++)
+        for (int i = 0; i < A64_MMU_IDX_COUNT; i++) {
+            if (mmu->fast[i].gen != mmu->gen)
+                continue; /* stale: a64_mmu_update() flushes it before it is used again */
             for (unsigned s = 0; s < A64_FAST_ENTRIES; s++)
                 if ((mmu->fast[i].e[s].pa_page & ~(PAGE_SIZE - 1)) == pa_page)
                     mmu->fast[i].e[s].tag_w = A64_FAST_INVALID;
+        }
     }
 }
 
