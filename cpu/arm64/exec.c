@@ -22,9 +22,7 @@
 static void refill_fetch_page(struct a64_cpu *cpu)
 {
     u64 va = cpu->pc;
-    if (unlikely(va & 3))
-        a64_raise(cpu, a64_sync_target_el(cpu), esr_make(ESR_EC_PC_ALIGN, true, 0), va, true);
-    cpu->cur_page = a64_fetch_dpage(cpu, va);
+    cpu->cur_page = a64_fetch_dpage(cpu, va); /* (a misaligned pc takes its slow path) */
     cpu->cur_vpage = va & ~(PAGE_SIZE - 1);
 }
 

@@ -217,6 +217,8 @@ u8 *a64_rmw_ptr(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags)
 
 struct a64_dpage *a64_fetch_dpage_slow(struct a64_cpu *cpu, u64 va)
 {
+    if (va & 3) /* checked before the fetch is translated */
+        a64_raise(cpu, a64_sync_target_el(cpu), esr_make(ESR_EC_PC_ALIGN, true, 0), va, true);
     u64 pa_page = a64_translate_fetch(cpu, va) & ~(PAGE_SIZE - 1);
     struct a64_dpage *p = a64_dpage_get(cpu->vcpu.machine, pa_page);
     if (!p)

@@ -123,14 +123,15 @@ static inline u64 a64_translate_fetch(struct a64_cpu *cpu, u64 va)
     return a64_translate_fetch_slow(cpu, va);
 }
 
-/* The decoded page to execute va (4-byte aligned) from; raises instruction aborts. The hit
- * path: the fast entry allows fetching and already knows the page's decoded code (a page
- * crossing by BL/RET/B is then a tag compare, not a translation and a region lookup). */
+/* The decoded page to execute va from; raises PC alignment faults and instruction aborts. The
+ * hit path: the fast entry allows fetching and already knows the page's decoded code (a page
+ * crossing by BL/RET/B is then a tag compare, not a translation and a region lookup); the
+ * compare includes va's low two bits, so a misaligned pc misses it. */
 struct a64_dpage *a64_fetch_dpage_slow(struct a64_cpu *cpu, u64 va);
 static inline struct a64_dpage *a64_fetch_dpage(struct a64_cpu *cpu, u64 va)
 {
     const struct a64_fast_entry *e = &cpu->mmu->cur->e[(va >> PAGE_SHIFT) & (A64_FAST_ENTRIES - 1)];
-    if (likely(e->tag_x == (va & ~(PAGE_SIZE - 1)) && e->dpage))
+    if (likely(e->tag_x == (va & (~(PAGE_SIZE - 1) | 3)) && e->dpage))
         return e->dpage;
     return a64_fetch_dpage_slow(cpu, va);
 }

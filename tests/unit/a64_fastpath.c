@@ -178,6 +178,10 @@ static void test_fetch(void)
      * decoded code yet a new page. */
     CHECK(FAULTS(a64_fetch_dpage(cpu, VA + 0x3000)));
     CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x86000007);
+    /* A misaligned pc misses the cached page: PC alignment fault (EC 0x22), FAR = pc. */
+    CHECK(a64_fetch_dpage(cpu, VA + 0x4000) == q);
+    CHECK(FAULTS(a64_fetch_dpage(cpu, VA + 0x4002)));
+    CHECK(cpu->sr[SR_ESR_EL1] == 0x8a000000 && cpu->sr[SR_FAR_EL1] == VA + 0x4002);
 }
 
 int main(void)
