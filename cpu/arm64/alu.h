@@ -11,40 +11,22 @@
 /* ADDS and SUBS (CMN, CMP): AddWithCarry(x, y, 0) and AddWithCarry(x, NOT(y), 1) written the
  * way the host computes them, so that the compiler can use the host's own flags: C of a
  * subtraction is "no borrow" (x >= y), V the signed overflow. */
-static inline u64 a64_adds(bool sf, u64 x, u64 y, u32 *nzcv)
+static inline u64 a64_addsub_flags(bool sf, bool sub, u64 x, u64 y, u32 *nzcv)
 {
     bool c, v;
     u64 r;
     if (sf) {
         s64 sr;
-        v = __builtin_add_overflow((s64)x, (s64)y, &sr);
+        v = sub ? __builtin_sub_overflow((s64)x, (s64)y, &sr)
+                : __builtin_add_overflow((s64)x, (s64)y, &sr);
         r = (u64)sr;
-        c = r < x;
+        c = sub ? x >= y : r < x;
     } else {
         s32 sr;
-        v = __builtin_add_overflow((s32)x, (s32)y, &sr);
+        v = sub ? __builtin_sub_overflow((s32)x, (s32)y, &sr)
+                : __builtin_add_overflow((s32)x, (s32)y, &sr);
         r = (u32)sr;
-        c = (u32)r < (u32)x;
-    }
-    *nzcv = (u32)(sf ? r >> 63 : r >> 31) << 31 | (u32)(r == 0) << 30 | (u32)c << 29 |
-            (u32)v << 28;
-    return r;
-}
-
-static inline u64 a64_subs(bool sf, u64 x, u64 y, u32 *nzcv)
-{
-    bool c, v;
-    u64 r;
-    if (sf) {
-        s64 sr;
-        v = __builtin_sub_overflow((s64)x, (s64)y, &sr);
-        r = (u64)sr;
-        c = x >= y;
-    } else {
-        s32 sr;
-        v = __builtin_sub_overflow((s32)x, (s32)y, &sr);
-        r = (u32)sr;
-        c = (u32)x >= (u32)y;
+        c = sub ? (u32)x >= (u32)y : (u32)r < (u32)x;
     }
     *nzcv = (u32)(sf ? r >> 63 : r >> 31) << 31 | (u32)(r == 0) << 30 | (u32)c << 29 |
             (u32)v << 28;

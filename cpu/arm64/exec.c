@@ -157,54 +157,15 @@ static void debug_exception_taken(struct a64_cpu *cpu)
         d->cpu[cpu->vcpu.index].step_left = ~0ull;
 }
 
-/* One instruction of a straight-line run; false when the run must go back to the loop head. */
-static inline __attribute__((always_inline)) bool run_one(struct a64_cpu *cpu,
-                                                          struct a64_insn **inp, u64 *pcp,
-                                                          u64 *leftp, const bool tracing)
+/* The checking loop: a debugger with breakpoints or a step pending, or -d exec/cpu. Every
+ * instruction goes through the loop head, where breakpoints, steps and tracing are looked at,
+ * and runs its per-instruction executor with pc, npc and run_left stored for it. Kept out of
+ * a64_run() so that no variable lives across setjmp(). */
+static __attribute__((noinline)) void a64_run_loop_slow(struct a64_cpu *cpu)
 {
     struct vcpu *v = &cpu->vcpu;
-    struct a64_insn *in = *inp;
-    u64 pc = *pcp, left = *leftp;
-    if (unlikely(tracing) && (log_mask & (LOG_EXEC | LOG_CPU)))
-        trace_insn(cpu);
-    u64 next = pc + 4;
-    cpu->npc = next;
-    v->run_left = --left;
-    in->fn(cpu, &in->a);
-    u64 npc = cpu->npc, rl = v->run_left;
-    if (unlikely((npc ^ next) | (rl ^ left))) {
-        /* A real branch, not a conditional move: a cmov would put the reloads back on the
-         * loop-carried chain. */
-        __asm__ volatile("");
-        cpu->pc = *pcp = npc;
-        *leftp = rl;
-        return false;
-    }
-    cpu->pc = *pcp = next;
-    *leftp = left;
-    *inp = in + 1;
-    return !tracing && likely(left && !v->exit_request &&
-                              (next & ~(PAGE_SIZE - 1)) == cpu->cur_vpage);
-}
-
-/* The hot loop, kept out of a64_run() so that no variable lives across setjmp(): the compiler
- * can then hold cpu and v in registers instead of reloading them from the stack each time.
- * Instantiated twice (a64_run_loop_fast/_slow) so that the fast one carries no debug or trace
- * test at all.
- *
- * pc and run_left live in registers: the loop stores them for the handler (cpu->pc, cpu->npc,
- * v->run_left) but does not take the next values from memory unless the handler changed them
- * (a branch wrote npc; an event, a stop or an exception entry changed run_left). The compare
- * is predicted, so the loop-carried chain pc -> pc + 4 and left -> left - 1 stays in registers
- * instead of passing through a store and a reload in every instruction. */
-static inline __attribute__((always_inline)) void a64_run_loop(struct a64_cpu *cpu,
-                                                               const bool tracing)
-{
-    struct vcpu *v = &cpu->vcpu;
-    u64 pc = cpu->pc;
-    u64 left = v->run_left;
-    while (likely(left)) {
-        if (unlikely(tracing) && debug_stop_here(cpu))
+    while (likely(v->run_left)) {
+        if (debug_stop_here(cpu))
             break;
         if (unlikely(v->exit_request)) {
             v->exit_request = false;
@@ -212,28 +173,23 @@ static inline __attribute__((always_inline)) void a64_run_loop(struct a64_cpu *c
                 vcpu_stop_run(v);
                 break;
             }
-            bool taken = a64_check_interrupts(cpu);
-            pc = cpu->pc;
-            left = v->run_left;
-            if (taken) {
-                if (unlikely(tracing))
-                    debug_exception_taken(cpu);
+            if (a64_check_interrupts(cpu)) {
+                debug_exception_taken(cpu);
                 continue;
             }
         }
-        if (unlikely((pc & ~(PAGE_SIZE - 1)) != cpu->cur_vpage)) {
-            v->run_left = left - 1; /* a fetch fault counts as the instruction */
+        if (unlikely((cpu->pc & ~(PAGE_SIZE - 1)) != cpu->cur_vpage)) {
+            v->run_left--; /* a fetch fault counts as the instruction */
             refill_fetch_page(cpu);
+            v->run_left++;
         }
-        struct a64_insn *in = &cpu->cur_page->insn[(pc & (PAGE_SIZE - 1)) >> 2];
-        /* Straight-line run: the next slot is the next array element while no branch, no
-         * counter change, no exit request and no fetch-page change (a page crossing, or
-         * a64_fetch_invalidate() from the handler) intervenes. Unrolled 4 times: each copy of the
-         * indirect call is predicted with its own history (measured: bench/mips -17%, boot
-         * -10% CPU time against one call site; 8 copies are no better). */
-        while (run_one(cpu, &in, &pc, &left, tracing) && run_one(cpu, &in, &pc, &left, tracing) &&
-               run_one(cpu, &in, &pc, &left, tracing) && run_one(cpu, &in, &pc, &left, tracing))
-            ;
+        struct a64_insn *in = &cpu->cur_page->insn[(cpu->pc & (PAGE_SIZE - 1)) >> 2];
+        if (log_mask & (LOG_EXEC | LOG_CPU))
+            trace_insn(cpu);
+        cpu->npc = cpu->pc + 4;
+        v->run_left--;
+        in->fn(cpu, &in->a);
+        cpu->pc = cpu->npc;
     }
 }
 
@@ -268,10 +224,6 @@ static __attribute__((noinline)) void a64_run_loop_fast(struct a64_cpu *cpu)
     }
 }
 
-static __attribute__((noinline)) void a64_run_loop_slow(struct a64_cpu *cpu)
-{
-    a64_run_loop(cpu, true);
-}
 
 static void a64_run(struct vcpu *v)
 {

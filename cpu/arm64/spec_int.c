@@ -35,7 +35,7 @@ static inline void addsub_flags(struct a64_cpu *cpu, const struct a64_fast_args 
                                 bool sub, u64 y)
 {
     u32 nzcv;
-    u64 r = sub ? a64_subs(sf, cpu->x[f->rn], y, &nzcv) : a64_adds(sf, cpu->x[f->rn], y, &nzcv);
+    u64 r = a64_addsub_flags(sf, sub, cpu->x[f->rn], y, &nzcv);
     cpu->nzcv = nzcv;
     cpu->x[f->rd] = r;
 }
@@ -226,7 +226,7 @@ static inline void addsub_ext_flags(struct a64_cpu *cpu, const union a64_args *a
     u64 y = a64_trunc(sf, a64_extend(cpu->x[f->rm], (unsigned)f->imm2, f->sh));
     u32 nzcv;
     u64 x = a64_x_sp(cpu, f->rn);
-    u64 r = sub ? a64_subs(sf, x, y, &nzcv) : a64_adds(sf, x, y, &nzcv);
+    u64 r = a64_addsub_flags(sf, sub, x, y, &nzcv);
     cpu->nzcv = nzcv;
     cpu->x[f->rd] = r;
 }
@@ -372,10 +372,7 @@ static inline void ccmp(struct a64_cpu *cpu, const union a64_args *a, bool imm, 
     if (a64_cond_holds(f->sh, cpu->nzcv)) {
         u64 y = imm ? f->imm : cpu->x[f->rm];
         u32 nzcv;
-        if (sub)
-            a64_subs(sf, cpu->x[f->rn], y, &nzcv);
-        else
-            a64_adds(sf, cpu->x[f->rn], y, &nzcv);
+        a64_addsub_flags(sf, sub, cpu->x[f->rn], y, &nzcv);
         cpu->nzcv = nzcv;
     } else {
         cpu->nzcv = (u32)f->imm2;

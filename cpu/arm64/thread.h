@@ -6,11 +6,13 @@
  * budget. The entry executes its instruction and then, instead of returning, jumps straight
  * to the entry of the next slot (a tail call: GCC turns the final call into a jump at -O1 and
  * above), so a run of instructions within one decoded page is a chain of indirect jumps, each
- * predicted from its own site, with no loop in between. The chain returns to the step loop when
- * the budget is spent, at a branch leaving the page (or the page's sentinel slot), and after
- * anything unusual: a memory access that took the slow path, an executor without a threaded
- * form. Returning means "cpu->pc and run_left are up to date"; the step loop then checks
- * interrupts, exit requests and the fetch page exactly as it did before every instruction.
+ * predicted from its own site, with no loop in between. A branch to another page, and the page's
+ * sentinel slot after its last instruction, look the next page up and continue there
+ * (a64_thr_enter_page). The chain returns to the step loop when the budget is spent and after
+ * anything unusual: a load or store that left the fast TLB path, a generic executor that
+ * changed something the loop watches. Returning means "cpu->pc and run_left are up to date";
+ * the step loop then checks interrupts, exit requests and the fetch page exactly as it did
+ * before every instruction.
  *
  * Why that is exact: an exit request, a budget change (an event armed, a stop), a fetch-page
  * invalidation or an exception can only come from code that the threaded entries do not run

@@ -61,6 +61,24 @@ static u64 rnd_value(void)
 static struct a64_cpu before, generic, fast, threaded;
 static struct a64_insn slot;
 
+/* Run a threaded entry from the state before on slots with a budget of budget instructions;
+ * it must leave with the budget spent at the pc where the per-instruction executors ended
+ * (want: their state, want->npc the next pc), having changed nothing else. */
+static void check_threaded(a64_thr_fn entry, const struct a64_insn *slots, u64 budget,
+                           const struct a64_cpu *want, const char *what)
+{
+    threaded = before;
+    threaded.vcpu.run_left = budget;
+    entry(&threaded, slots, before.pc, budget);
+    threaded.x[32] = want->x[32]; /* the XZR sink of the specialised executors */
+    check_true(threaded.pc == want->npc && threaded.vcpu.run_left == 0, what, __FILE__,
+               __LINE__);
+    threaded.pc = want->pc;
+    threaded.npc = want->npc;
+    threaded.vcpu.run_left = want->vcpu.run_left;
+    check_true(memcmp(want, &threaded, sizeof(*want)) == 0, what, __FILE__, __LINE__);
+}
+
 int main(void)
 {
     a64_exec_fn seen[256];
@@ -101,22 +119,11 @@ int main(void)
         gfn(&generic, &ga);
         ffn(&fast, &fa);
         fast.x[32] = generic.x[32]; /* the XZR sink of the specialised executors */
-        /* The threaded entry with a budget of one: it leaves at the next pc (npc of the
-         * per-instruction executors) with the budget spent, and changes nothing else. */
-        threaded = before;
-        threaded.vcpu.run_left = 1;
+        /* The threaded entry with a budget of one. */
         slot.fn = ffn;
         slot.tfn = tfn;
         slot.a = fa;
-        tfn(&threaded, &slot, before.pc, 1);
-        threaded.x[32] = generic.x[32];
-        check_true(threaded.pc == generic.npc && threaded.vcpu.run_left == 0,
-                   "threaded entry leaves at npc with the budget spent", __FILE__, __LINE__);
-        threaded.pc = generic.pc;
-        threaded.npc = generic.npc;
-        threaded.vcpu.run_left = generic.vcpu.run_left;
-        check_true(memcmp(&generic, &threaded, sizeof(generic)) == 0,
-                   "threaded == generic", __FILE__, __LINE__);
+        check_threaded(tfn, &slot, 1, &generic, "threaded == generic");
         /* Followed by a B.cond: the fused entry (when there is one) with room for both runs
          * both; with room for one, only the first. */
         u32 braw = 0x54000000 | ((u32)rnd() & 0x00ffffef);
@@ -138,21 +145,9 @@ int main(void)
             union a64_args bga;
             a64_decode(braw, &bga);
             bfn(&both, &bga);
-            threaded = before;
-            fused(&threaded, pair, before.pc, 2);
-            threaded.x[32] = both.x[32];
-            check_true(threaded.pc == both.npc && threaded.vcpu.run_left == 0,
-                       "fused entry leaves after the B.cond", __FILE__, __LINE__);
-            threaded.pc = both.pc;
-            threaded.npc = both.npc;
-            threaded.vcpu.run_left = both.vcpu.run_left;
-            check_true(memcmp(&both, &threaded, sizeof(both)) == 0, "fused == generic pair",
-                       __FILE__, __LINE__);
-            threaded = before;
-            fused(&threaded, pair, before.pc, 1);
-            check_true(threaded.pc == before.pc + 4 && threaded.vcpu.run_left == 0,
-                       "fused entry with a budget of one runs one instruction", __FILE__,
-                       __LINE__);
+            check_threaded(fused, pair, 2, &both, "fused == generic pair");
+            /* With room for one instruction: only the first, as the plain entry. */
+            check_threaded(fused, pair, 1, &generic, "fused entry with a budget of one");
         }
         bool same = memcmp(&generic, &fast, sizeof(generic)) == 0;
         check_true(same, "specialised == generic", __FILE__, __LINE__);
