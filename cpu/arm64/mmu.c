@@ -190,9 +190,30 @@ static void fast_flush(struct a64_mmu *mmu, struct a64_fast_tlb *t)
     mmu->stats.fast_flushes++;
 }
 
+/* Every register a64_mmu_ctx_for() and a64_regime_of_el() read: the fast tables of a
+ * generation were filled under these values. */
+static const u16 gen_input_slots[] = {
+    SR_HCR_EL2,   SR_SCTLR_EL1, SR_SCTLR_EL2, SR_SCTLR_EL3, SR_TCR_EL1,   SR_TCR_EL2,
+    SR_TCR_EL3,   SR_TTBR0_EL1, SR_TTBR0_EL2, SR_TTBR0_EL3, SR_TTBR1_EL1, SR_TTBR1_EL2,
+    SR_MAIR_EL1,  SR_MAIR_EL2,  SR_MAIR_EL3,  SR_VTCR_EL2,  SR_VTTBR_EL2,
+};
+_Static_assert(sizeof(gen_input_slots) / sizeof(gen_input_slots[0]) <=
+                   sizeof(((struct a64_mmu *)0)->gen_inputs) / sizeof(u64),
+               "gen_inputs too small");
+
+static bool gen_inputs_same(const struct a64_cpu *cpu)
+{
+    for (size_t i = 0; i < sizeof(gen_input_slots) / sizeof(gen_input_slots[0]); i++)
+        if (cpu->mmu->gen_inputs[i] != cpu->sr[gen_input_slots[i]])
+            return false;
+    return true;
+}
+
 void a64_fast_flush_all(struct a64_cpu *cpu)
 {
     struct a64_mmu *mmu = cpu->mmu;
+    for (size_t i = 0; i < sizeof(gen_input_slots) / sizeof(gen_input_slots[0]); i++)
+        mmu->gen_inputs[i] = cpu->sr[gen_input_slots[i]];
     mmu->gen++;
     a64_fetch_invalidate(cpu);
     a64_mmu_update(cpu);
@@ -221,8 +242,17 @@ void a64_mmu_update(struct a64_cpu *cpu)
 
 void a64_mmu_ctx_changed(struct a64_cpu *cpu)
 {
-    if (cpu->mmu)
-        a64_fast_flush_all(cpu);
+    if (!cpu->mmu)
+        return;
+    /* A write of the value the tables were filled under (CONTEXTIDR_EL1 on every context
+     * switch, SCTLR rewritten unchanged), or PSTATE.PAN/UAO, which select a table (MMU index)
+     * rather than change one: no flush. */
+    if (gen_inputs_same(cpu)) {
+        a64_fetch_invalidate(cpu);
+        a64_mmu_update(cpu);
+        return;
+    }
+    a64_fast_flush_all(cpu);
 }
 
 /* ---- descriptor reads and -d mmu ---- */

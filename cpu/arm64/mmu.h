@@ -69,6 +69,7 @@ struct a64_mmu {
     struct a64_fast_tlb *cur_unpriv; /* ... used by LDTR/STTR */
     u8 idx, idx_unpriv;
     u64 gen;                         /* bumped when any translation input changes */
+    u64 gen_inputs[18];              /* the registers a64_mmu_ctx_for() reads, at the bump */
     bool fill_ok;                    /* the last translation may enter the fast path: it is in
                                         the TLB (or flat), so a TLBI will find it */
     struct a64_mmu_ctx ctx;          /* for the current EL */

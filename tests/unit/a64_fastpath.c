@@ -181,7 +181,51 @@ static void test_fetch(void)
     /* A misaligned pc misses the cached page: PC alignment fault (EC 0x22), FAR = pc. */
     CHECK(a64_fetch_dpage(cpu, VA + 0x4000) == q);
     CHECK(FAULTS(a64_fetch_dpage(cpu, VA + 0x4002)));
-    CHECK(cpu->sr[SR_ESR_EL1] == 0x8a000000 && cpu->sr[SR_FAR_EL1] == VA + 0x4002);
+    CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x8a000000);
+    CHECK_EQ(cpu->sr[SR_FAR_EL1], VA + 0x4002);
+}
+
+static void msr(u32 enc, u64 v)
+{
+    cpu->x[5] = v;
+    a64_sysreg_access(cpu, enc, 5, false);
+}
+
+/* A translation-register write that changes nothing keeps the fast tables; one that changes
+ * something flushes them; PSTATE.PAN selects another table (permissions follow at once). */
+static void test_ctx_writes(void)
+{
+    map(VA + 0x5000, PAGE(P(4), 0) | (1 << 6)); /* EL0-accessible: PAN matters */
+    cpu->pan = false; /* (exception entries above set it: SCTLR_EL1.SPAN is 0) */
+    msr(SR_ENC(3, 0, 1, 0, 0), cpu->sr[SR_SCTLR_EL1]); /* (adds the RES1 bits) */
+    a64_tlb_invalidate(cpu, &(struct tlb_inv){.kind = TLB_INV_ALL, .ttl_level = -1});
+    CHECK_EQ(a64_read(cpu, VA + 0x1100, 8, 0) & 0xff, 0x10);
+    CHECK_EQ(a64_read(cpu, VA + 0x5100, 8, 0) & 0xff, 0x10);
+    u64 flushes = cpu->mmu->stats.fast_flushes, n = tlb_lookups();
+    msr(SR_ENC(3, 0, 13, 0, 1), 42);                      /* CONTEXTIDR_EL1 */
+    msr(SR_ENC(3, 0, 2, 0, 0), cpu->sr[SR_TTBR0_EL1]);    /* TTBR0_EL1, same value */
+    msr(SR_ENC(3, 0, 1, 0, 0), cpu->sr[SR_SCTLR_EL1]);    /* SCTLR_EL1, same value */
+    a64_set_el(cpu, 1, true);                             /* an exception return to EL1 */
+    CHECK_EQ(a64_read(cpu, VA + 0x1100, 8, 0) & 0xff, 0x10);
+    CHECK(cpu->mmu->stats.fast_flushes == flushes && tlb_lookups() == n);
+    /* PAN=1: the EL0-accessible page faults at EL1 (permission, level 3); PAN=0: readable. */
+    cpu->pan = true;
+    a64_mmu_ctx_changed(cpu);
+    CHECK(FAULTS(a64_read(cpu, VA + 0x5100, 8, 0)));
+    CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x9600000f);
+    cpu->pan = false;
+    a64_mmu_ctx_changed(cpu);
+    n = tlb_lookups();
+    CHECK_EQ(a64_read(cpu, VA + 0x5100, 8, 0) & 0xff, 0x10);
+    CHECK_EQ(tlb_lookups(), n); /* the PAN=0 table kept its entry */
+    /* A real change flushes: MAIR attr 0 becomes Device (the TLB may hold the old attributes
+     * until TLBI), so a misaligned read faults now. */
+    msr(SR_ENC(3, 0, 10, 2, 0), 0x0000);                  /* MAIR_EL1 */
+    CHECK(cpu->mmu->stats.fast_flushes > flushes);
+    a64_tlb_invalidate(cpu, &(struct tlb_inv){.kind = TLB_INV_ALL, .ttl_level = -1});
+    CHECK(FAULTS(a64_read(cpu, VA + 0x1101, 4, 0)));
+    CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x96000021);
+    msr(SR_ENC(3, 0, 10, 2, 0), 0x00ff);
 }
 
 int main(void)
@@ -210,5 +254,6 @@ int main(void)
     test_eviction();
     test_misaligned();
     test_fetch();
+    test_ctx_writes();
     return check_exit("a64_fastpath");
 }
