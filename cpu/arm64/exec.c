@@ -19,7 +19,7 @@
 #include "cpu/arm64/watch.h"
 
 /* Look up the decoded page for cpu->pc. Raises PC-alignment and instruction aborts. */
-static void refill_fetch_page(struct a64_cpu *cpu)
+static inline __attribute__((always_inline)) void refill_fetch_page(struct a64_cpu *cpu)
 {
     u64 va = cpu->pc;
     cpu->cur_page = a64_fetch_dpage(cpu, va); /* (a misaligned pc takes its slow path) */
