@@ -43,37 +43,57 @@ static inline struct a64_fast_entry *a64_fast_entry(struct a64_cpu *cpu, u64 va,
     return &t->e[(va >> PAGE_SHIFT) & (A64_FAST_ENTRIES - 1)];
 }
 
-/* Loads and stores of 1, 2, 4 or 8 bytes, little-endian. The hit path: one tag compare that
- * checks page, permission and alignment, then a host access. */
-static inline u64 a64_read(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags)
+/* The hit path of a load or store of 1, 2, 4 or 8 bytes: one tag compare that checks page,
+ * permission and alignment. True if the fast entry allows it; *host is then its host address.
+ * Nothing is checked or changed on a miss. */
+static inline bool a64_fast_hit(struct a64_cpu *cpu, u64 va, unsigned size, bool write,
+                                u32 flags, u8 **host)
 {
     const struct a64_fast_entry *e = a64_fast_entry(cpu, va, flags);
-    if (likely(e->tag_r == (va & (~(PAGE_SIZE - 1) | (size - 1))))) {
-        const u8 *p = (const u8 *)(uintptr_t)(va + e->addend);
-        switch (size) {
-        case 1: return *p;
-        case 2: { u16 v; memcpy(&v, p, 2); return v; }
-        case 4: { u32 v; memcpy(&v, p, 4); return v; }
-        default: { u64 v; memcpy(&v, p, 8); return v; }
-        }
+    *host = (u8 *)(uintptr_t)(va + e->addend);
+    return likely((write ? e->tag_w : e->tag_r) == (va & (~(PAGE_SIZE - 1) | (size - 1))));
+}
+
+/* Little-endian host accesses of 1, 2, 4 or 8 bytes. */
+static inline u64 a64_host_load(const u8 *p, unsigned size)
+{
+    switch (size) {
+    case 1: return *p;
+    case 2: { u16 v; memcpy(&v, p, 2); return v; }
+    case 4: { u32 v; memcpy(&v, p, 4); return v; }
+    default: { u64 v; memcpy(&v, p, 8); return v; }
     }
+}
+
+static inline void a64_host_store(u8 *p, unsigned size, u64 val)
+{
+    switch (size) {
+    case 1: *p = (u8)val; return;
+    case 2: { u16 v = (u16)val; memcpy(p, &v, 2); return; }
+    case 4: { u32 v = (u32)val; memcpy(p, &v, 4); return; }
+    default: memcpy(p, &val, 8); return;
+    }
+}
+
+/* Loads and stores of 1, 2, 4 or 8 bytes, little-endian. */
+static inline u64 a64_read(struct a64_cpu *cpu, u64 va, unsigned size, u32 flags)
+{
+    u8 *p;
+    if (a64_fast_hit(cpu, va, size, false, flags, &p))
+        return a64_host_load(p, size);
     return a64_read_slow(cpu, va, size, flags);
 }
 
 static inline void a64_write(struct a64_cpu *cpu, u64 va, unsigned size, u64 val, u32 flags)
 {
-    const struct a64_fast_entry *e = a64_fast_entry(cpu, va, flags);
-    if (likely(e->tag_w == (va & (~(PAGE_SIZE - 1) | (size - 1))))) {
-        u8 *p = (u8 *)(uintptr_t)(va + e->addend);
-        switch (size) {
-        case 1: *p = (u8)val; return;
-        case 2: { u16 v = (u16)val; memcpy(p, &v, 2); return; }
-        case 4: { u32 v = (u32)val; memcpy(p, &v, 4); return; }
-        default: memcpy(p, &val, 8); return;
-        }
+    u8 *p;
+    if (a64_fast_hit(cpu, va, size, true, flags, &p)) {
+        a64_host_store(p, size, val);
+        return;
     }
     a64_write_slow(cpu, va, size, val, flags);
 }
+
 /* 16-byte accesses (LDP/STP of X and Q registers, LDXP/STXP, CASP of doublewords). A fault
  * in either half raises before any register is written; stores check both halves first. The
  * hit path: both halves in one page the fast entry allows, aligned to 8 (16 with

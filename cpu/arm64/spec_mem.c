@@ -5,8 +5,6 @@
  * leaves it (a TLB miss, MMIO, a fault, a store to decoded code) happens with the state synced,
  * and the threaded entry returns to the step loop if it changed anything the loop watches.
  */
-#include <string.h>
-
 #include "cpu/arm64/ldst.h"
 #include "cpu/arm64/mem.h"
 #include "cpu/arm64/spec_internal.h"
@@ -30,16 +28,6 @@ static inline u64 ldst_va(const struct a64_cpu *cpu, const struct a64_fast_args 
                             : base;
 }
 
-/* Whether an access hits the fast TLB (mem.h's tag compare: the page, and natural alignment);
- * *host is then its host address. Nothing is checked or changed on a miss. */
-static inline bool fast_host(struct a64_cpu *cpu, u64 va, unsigned bytes, bool write, u8 **host)
-{
-    const struct a64_fast_entry *e = a64_fast_entry(cpu, va, 0);
-    u64 tag = write ? e->tag_w : e->tag_r;
-    *host = (u8 *)(uintptr_t)(va + e->addend);
-    return likely(tag == (va & (~(u64)(PAGE_SIZE - 1) | (bytes - 1))));
-}
-
 /* The base of a fast attempt: false when it is a misaligned SP (the slow path decides about
  * the SP alignment fault). */
 static inline bool fast_base(const struct a64_cpu *cpu, unsigned rn, u64 *base)
@@ -50,26 +38,6 @@ static inline bool fast_base(const struct a64_cpu *cpu, unsigned rn, u64 *base)
     }
     *base = cpu->sp_el[cpu->sp_idx];
     return !(*base & 15);
-}
-
-static inline u64 load_host(const u8 *p, unsigned bytes)
-{
-    switch (bytes) {
-    case 1: return *p;
-    case 2: { u16 v; memcpy(&v, p, 2); return v; }
-    case 4: { u32 v; memcpy(&v, p, 4); return v; }
-    default: { u64 v; memcpy(&v, p, 8); return v; }
-    }
-}
-
-static inline void store_host(u8 *p, unsigned bytes, u64 val)
-{
-    switch (bytes) {
-    case 1: *p = (u8)val; return;
-    case 2: { u16 v = (u16)val; memcpy(p, &v, 2); return; }
-    case 4: { u32 v = (u32)val; memcpy(p, &v, 4); return; }
-    default: memcpy(p, &val, 8); return;
-    }
 }
 
 /* The threaded fast attempt of ldst(): the whole instruction when the access hits the fast
@@ -85,16 +53,16 @@ ldst_fast(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, enum lds
         return false;
     u64 va = ldst_va(cpu, f, base, mode);
     u8 *p;
-    if (!fast_host(cpu, va, bytes, op == K_STORE, &p))
+    if (!a64_fast_hit(cpu, va, bytes, op == K_STORE, 0, &p))
         return false;
     if (op == K_STORE)
-        store_host(p, bytes, cpu->x[f->rd]);
+        a64_host_store(p, bytes, cpu->x[f->rd]);
     else if (op == K_LOAD)
-        cpu->x[f->rd] = load_host(p, bytes);
+        cpu->x[f->rd] = a64_host_load(p, bytes);
     else if (op == K_SX64)
-        cpu->x[f->rd] = a64_sext(load_host(p, bytes), bytes);
+        cpu->x[f->rd] = a64_sext(a64_host_load(p, bytes), bytes);
     else
-        cpu->x[f->rd] = (u32)((u32)a64_sext(load_host(p, bytes), bytes));
+        cpu->x[f->rd] = (u32)a64_sext(a64_host_load(p, bytes), bytes);
     if (mode == M_POST)
         a64_set_x_sp(cpu, f->rn, base + f->imm);
     else if (mode == M_PRE)
@@ -117,7 +85,7 @@ static inline void ldst(struct a64_cpu *cpu, const union a64_args *a, unsigned b
     else if (op == K_SX64)
         cpu->x[f->rd] = a64_sext(a64_read(cpu, va, bytes, flags), bytes);
     else
-        cpu->x[f->rd] = (u32)((u32)a64_sext(a64_read(cpu, va, bytes, flags), bytes));
+        cpu->x[f->rd] = (u32)a64_sext(a64_read(cpu, va, bytes, flags), bytes);
     if (mode == M_POST)
         a64_set_x_sp(cpu, f->rn, base + f->imm);
     else if (mode == M_PRE)
@@ -211,15 +179,16 @@ ldstp_fast(struct a64_cpu *cpu, const union a64_args *a, unsigned bytes, bool lo
         return false;
     u64 va = mode == M_POST ? base : base + f->imm;
     u8 *p1, *p2;
-    if (!fast_host(cpu, va, bytes, !load, &p1) || !fast_host(cpu, va + bytes, bytes, !load, &p2))
+    if (!a64_fast_hit(cpu, va, bytes, !load, 0, &p1) ||
+        !a64_fast_hit(cpu, va + bytes, bytes, !load, 0, &p2))
         return false;
     if (load) {
-        u64 v1 = load_host(p1, bytes), v2 = load_host(p2, bytes);
+        u64 v1 = a64_host_load(p1, bytes), v2 = a64_host_load(p2, bytes);
         cpu->x[f->rd] = v1;
         cpu->x[f->rm] = v2;
     } else {
-        store_host(p1, bytes, cpu->x[f->rd]);
-        store_host(p2, bytes, cpu->x[f->rm]);
+        a64_host_store(p1, bytes, cpu->x[f->rd]);
+        a64_host_store(p2, bytes, cpu->x[f->rm]);
     }
     if (mode != M_IMM)
         a64_set_x_sp(cpu, f->rn, base + f->imm);

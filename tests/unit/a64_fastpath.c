@@ -12,32 +12,20 @@
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mem.h"
 #include "cpu/arm64/sysreg.h"
+#include "a64_unit.h"
 #include "check.h"
 
 #define RAM 0x40000000ull
 static struct machine m;
 static struct emu_config cfg = {.ram_size = 64 << 20, .smp = 1, .cpu_model = "max"};
 static struct a64_cpu *cpu;
-static jmp_buf jb;
+static jmp_buf jb; /* never set: a stray exception outside A64_FAULTS() crashes the test */
 
 static void wr(u64 pa, u64 v)
 {
     as_write(&m.as, pa, 8, v);
 }
 
-/* Run stmt; true if it raised an exception (EL1 is then restored). */
-#define FAULTS(stmt)                                                                           \
-    ({                                                                                         \
-        volatile bool _f = false;                                                              \
-        cpu->exc_jmp = &jb;                                                                    \
-        if (setjmp(jb)) {                                                                      \
-            _f = true;                                                                         \
-            a64_set_el(cpu, 1, true);                                                          \
-        } else {                                                                               \
-            stmt;                                                                              \
-        }                                                                                      \
-        _f;                                                                                    \
-    })
 
 /* 4K granule, T0SZ=25: L1[2] -> L2, L2[0..NL3-1] -> NL3 level-3 tables: VA 0x80000000 and up,
  * NL3 * 2 MiB of pages. */
@@ -116,14 +104,14 @@ static void test_misaligned(void)
     CHECK_EQ(tlb_lookups(), n); /* all of them without a translation */
     /* Still faults where it must: SCTLR_EL1.A, exclusives, Device memory. */
     cpu->sr[SR_SCTLR_EL1] |= 2;
-    CHECK(FAULTS(a64_read(cpu, VA + 0x1101, 8, 0)));
+    CHECK(A64_FAULTS(cpu, a64_read(cpu, VA + 0x1101, 8, 0)));
     CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x96000021);
     cpu->sr[SR_SCTLR_EL1] &= ~2ull;
-    CHECK(FAULTS(a64_read(cpu, VA + 0x1101, 4, A64_MEM_EXCL)));
+    CHECK(A64_FAULTS(cpu, a64_read(cpu, VA + 0x1101, 4, A64_MEM_EXCL)));
     CHECK_EQ(a64_read(cpu, VA + 0x2008, 8, 0), 0); /* an aligned access fills the entry */
-    CHECK(FAULTS(a64_read(cpu, VA + 0x2009, 4, 0)));
+    CHECK(A64_FAULTS(cpu, a64_read(cpu, VA + 0x2009, 4, 0)));
     CHECK(cpu->sr[SR_ESR_EL1] == 0x96000021 && cpu->sr[SR_FAR_EL1] == VA + 0x2009);
-    CHECK(FAULTS(a64_write(cpu, VA + 0x200b, 2, 0, 0)));
+    CHECK(A64_FAULTS(cpu, a64_write(cpu, VA + 0x200b, 2, 0, 0)));
     CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x96000061);
 
     /* 16-byte accesses: the hit path, A64_MEM_ALIGN, a fault on the second page that writes
@@ -135,16 +123,16 @@ static void test_misaligned(void)
     a64_write16(cpu, VA + 0x1ff0, w, 0);
     a64_read16(cpu, VA + 0x1ff0, v, 0);
     CHECK(v[0] == 0x1234 && v[1] == 0x5678);
-    CHECK(FAULTS(a64_read16(cpu, VA + 0x1ff8, v, A64_MEM_ALIGN)));
+    CHECK(A64_FAULTS(cpu, a64_read16(cpu, VA + 0x1ff8, v, A64_MEM_ALIGN)));
     CHECK(cpu->sr[SR_ESR_EL1] == 0x96000021 && cpu->sr[SR_FAR_EL1] == VA + 0x1ff8);
     map(VA + 0x2000, 0);
     tlbi_vae1(VA + 0x2000);
     const u64 w2[2] = {0xaaaa, 0xbbbb};
-    CHECK(FAULTS(a64_write16(cpu, VA + 0x1ff8, w2, 0)));
+    CHECK(A64_FAULTS(cpu, a64_write16(cpu, VA + 0x1ff8, w2, 0)));
     CHECK(cpu->sr[SR_ESR_EL1] == 0x96000047 && cpu->sr[SR_FAR_EL1] == VA + 0x2000);
     CHECK_EQ(a64_read(cpu, VA + 0x1ff8, 8, 0), 0x5678);
     v[0] = v[1] = 7;
-    CHECK(FAULTS(a64_read16(cpu, VA + 0x1ff8, v, 0)));
+    CHECK(A64_FAULTS(cpu, a64_read16(cpu, VA + 0x1ff8, v, 0)));
     CHECK(cpu->sr[SR_ESR_EL1] == 0x96000007 && cpu->sr[SR_FAR_EL1] == VA + 0x2000);
     CHECK(v[0] == 7 && v[1] == 7);
     /* Misaligned 16 bytes within a page: correct bytes through the slow path. */
@@ -176,11 +164,11 @@ static void test_fetch(void)
     CHECK(q && q->pa == P(7) && *mr_code_slot(mr, P(7)) == q);
     /* A fetch from an unmapped page is an instruction abort, from a mapped one without
      * decoded code yet a new page. */
-    CHECK(FAULTS(a64_fetch_dpage(cpu, VA + 0x3000)));
+    CHECK(A64_FAULTS(cpu, a64_fetch_dpage(cpu, VA + 0x3000)));
     CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x86000007);
     /* A misaligned pc misses the cached page: PC alignment fault (EC 0x22), FAR = pc. */
     CHECK(a64_fetch_dpage(cpu, VA + 0x4000) == q);
-    CHECK(FAULTS(a64_fetch_dpage(cpu, VA + 0x4002)));
+    CHECK(A64_FAULTS(cpu, a64_fetch_dpage(cpu, VA + 0x4002)));
     CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x8a000000);
     CHECK_EQ(cpu->sr[SR_FAR_EL1], VA + 0x4002);
 }
@@ -211,7 +199,7 @@ static void test_ctx_writes(void)
     /* PAN=1: the EL0-accessible page faults at EL1 (permission, level 3); PAN=0: readable. */
     cpu->pan = true;
     a64_mmu_ctx_changed(cpu);
-    CHECK(FAULTS(a64_read(cpu, VA + 0x5100, 8, 0)));
+    CHECK(A64_FAULTS(cpu, a64_read(cpu, VA + 0x5100, 8, 0)));
     CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x9600000f);
     cpu->pan = false;
     a64_mmu_ctx_changed(cpu);
@@ -223,7 +211,7 @@ static void test_ctx_writes(void)
     msr(SR_ENC(3, 0, 10, 2, 0), 0x0000);                  /* MAIR_EL1 */
     CHECK(cpu->mmu->stats.fast_flushes > flushes);
     a64_tlb_invalidate(cpu, &(struct tlb_inv){.kind = TLB_INV_ALL, .ttl_level = -1});
-    CHECK(FAULTS(a64_read(cpu, VA + 0x1101, 4, 0)));
+    CHECK(A64_FAULTS(cpu, a64_read(cpu, VA + 0x1101, 4, 0)));
     CHECK_EQ(cpu->sr[SR_ESR_EL1], 0x96000021);
     msr(SR_ENC(3, 0, 10, 2, 0), 0x00ff);
 }

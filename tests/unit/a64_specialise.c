@@ -11,6 +11,7 @@
 #include "cpu/arm64/cpu.h"
 #include "cpu/arm64/decode_cache.h"
 #include "cpu/arm64/specialise.h"
+#include "tests/unit/a64_unit.h"
 #include "tests/unit/check.h"
 
 /* Instruction classes: fixed bits under mask, the rest random (Arm ARM C4.1 tables). */
@@ -81,28 +82,20 @@ static void check_threaded(a64_thr_fn entry, const struct a64_insn *slots, u64 b
 
 int main(void)
 {
-    a64_exec_fn seen[256];
-    unsigned nseen = 0, tried = 0, specialised = 0, nfused = 0;
+    struct a64_exec_set seen = {0};
+    unsigned tried = 0, specialised = 0, nfused = 0;
     for (unsigned iter = 0; iter < 400000; iter++) {
         unsigned c = iter % (sizeof(classes) / sizeof(classes[0]));
         u32 raw = ((u32)rnd() & ~classes[c].mask) | classes[c].bits;
-        union a64_args ga, fa;
-        memset(&ga, 0, sizeof(ga));
-        a64_exec_fn gfn = a64_decode(raw, &ga);
-        if (!gfn)
+        struct a64_spec_case sc;
+        bool spec = a64_spec_case_make(raw, &sc);
+        if (!sc.gfn)
             continue;
         tried++;
-        fa = ga;
-        a64_thr_fn tfn = NULL;
-        a64_exec_fn ffn = a64_specialise(gfn, &fa, &tfn);
-        if (ffn == gfn)
+        if (!spec)
             continue;
         specialised++;
-        unsigned k;
-        for (k = 0; k < nseen && seen[k] != ffn; k++)
-            ;
-        if (k == nseen && nseen < 256)
-            seen[nseen++] = ffn;
+        a64_exec_set_add(&seen, sc.ffn);
 
         memset(&before, 0, sizeof(before));
         for (int r = 0; r < 31; r++)
@@ -116,35 +109,32 @@ int main(void)
         before.npc = before.pc + 4;
         generic = before;
         fast = before;
-        gfn(&generic, &ga);
-        ffn(&fast, &fa);
+        sc.gfn(&generic, &sc.ga);
+        sc.ffn(&fast, &sc.fa);
         fast.x[32] = generic.x[32]; /* the XZR sink of the specialised executors */
         /* The threaded entry with a budget of one. */
-        slot.fn = ffn;
-        slot.tfn = tfn;
-        slot.a = fa;
-        check_threaded(tfn, &slot, 1, &generic, "threaded == generic");
+        slot.fn = sc.ffn;
+        slot.tfn = sc.tfn;
+        slot.a = sc.fa;
+        check_threaded(sc.tfn, &slot, 1, &generic, "threaded == generic");
         /* Followed by a B.cond: the fused entry (when there is one) with room for both runs
          * both; with room for one, only the first. */
         u32 braw = 0x54000000 | ((u32)rnd() & 0x00ffffef);
-        a64_thr_fn fused = a64_spec_fuse(tfn, braw);
-        if (fused != tfn) {
+        a64_thr_fn fused = a64_spec_fuse(sc.tfn, braw);
+        if (fused != sc.tfn) {
             nfused++;
             static struct a64_insn pair[2];
-            union a64_args ba;
-            a64_exec_fn bfn = a64_decode(braw, &ba);
-            a64_thr_fn btfn = NULL;
+            struct a64_spec_case bc;
+            CHECK(a64_spec_case_make(braw, &bc));
             pair[0] = slot;
             pair[0].tfn = fused;
-            pair[1].fn = a64_specialise(bfn, &ba, &btfn);
-            pair[1].tfn = btfn;
-            pair[1].a = ba;
+            pair[1].fn = bc.ffn;
+            pair[1].tfn = bc.tfn;
+            pair[1].a = bc.fa;
             struct a64_cpu both = generic;
             both.pc = generic.npc;
             both.npc = both.pc + 4;
-            union a64_args bga;
-            a64_decode(braw, &bga);
-            bfn(&both, &bga);
+            bc.gfn(&both, &bc.ga);
             check_threaded(fused, pair, 2, &both, "fused == generic pair");
             /* With room for one instruction: only the first, as the plain entry. */
             check_threaded(fused, pair, 1, &generic, "fused entry with a budget of one");
@@ -154,7 +144,7 @@ int main(void)
         if (!same) {
             char what[160];
             snprintf(what, sizeof(what), "%s %08x (%s): specialised state differs",
-                     classes[c].what, raw, a64_exec_name(gfn));
+                     classes[c].what, raw, a64_exec_name(sc.gfn));
             fprintf(stderr, "%s\n", what);
             for (int r = 0; r < 31; r++)
                 if (generic.x[r] != fast.x[r])
@@ -168,9 +158,9 @@ int main(void)
         }
     }
     printf("%u decoded, %u specialised, %u distinct specialised executors\n", tried, specialised,
-           nseen);
+           seen.n);
     /* Every specialised non-memory executor of specialise.c is reached. */
-    CHECK(nseen == 122);
+    CHECK(seen.n == 122);
     printf("%u compare-and-branch pairs\n", nfused);
     CHECK(nfused > 10000);
     return check_exit("a64_specialise");

@@ -15,6 +15,7 @@
 #include "cpu/arm64/decode_cache.h"
 #include "cpu/arm64/mmu.h"
 #include "cpu/arm64/specialise.h"
+#include "tests/unit/a64_unit.h"
 #include "tests/unit/check.h"
 
 #define RAM 0x40000000ull
@@ -88,27 +89,17 @@ int main(void)
     if (!win)
         return check_exit("a64_specialise_mem");
 
-    a64_exec_fn seen[128];
-    unsigned nseen = 0, specialised = 0, faults = 0;
+    struct a64_exec_set seen = {0};
+    unsigned specialised = 0, faults = 0;
     for (unsigned iter = 0; iter < 60000; iter++) {
         unsigned c = iter % (sizeof(classes) / sizeof(classes[0]));
         u32 raw = ((u32)rnd() & ~classes[c].mask) | classes[c].bits;
-        union a64_args ga, fa;
-        memset(&ga, 0, sizeof(ga));
-        a64_exec_fn gfn = a64_decode(raw, &ga);
-        if (!gfn)
-            continue;
-        fa = ga;
-        a64_thr_fn tfn = NULL;
-        a64_exec_fn ffn = a64_specialise(gfn, &fa, &tfn);
-        if (ffn == gfn)
+        struct a64_spec_case sc;
+        bool spec = a64_spec_case_make(raw, &sc);
+        if (!spec)
             continue;
         specialised++;
-        unsigned k;
-        for (k = 0; k < nseen && seen[k] != ffn; k++)
-            ;
-        if (k == nseen && nseen < 128)
-            seen[nseen++] = ffn;
+        a64_exec_set_add(&seen, sc.ffn);
 
         /* Even registers (and SP) point into the window, mostly aligned; odd ones hold small
          * offsets, so register-offset forms hit the window when base is even, index odd. A
@@ -134,23 +125,23 @@ int main(void)
         /* Alternate which executor runs first (with an empty fast table). */
         bool generic_first = iter & 1;
         a64_fast_flush_all(cpu);
-        bool f1 = run(generic_first ? gfn : ffn, generic_first ? &ga : &fa);
+        bool f1 = run(generic_first ? sc.gfn : sc.ffn, generic_first ? &sc.ga : &sc.fa);
         struct a64_cpu first = *cpu;
         memcpy(mem_generic, win, WIN_SIZE);
         *cpu = start;
         memcpy(win, mem_start, WIN_SIZE);
-        bool f2 = run(generic_first ? ffn : gfn, generic_first ? &fa : &ga);
+        bool f2 = run(generic_first ? sc.ffn : sc.gfn, generic_first ? &sc.fa : &sc.ga);
         after_generic = generic_first ? first : *cpu;
         const struct a64_cpu *fast = generic_first ? cpu : &first;
         faults += f1;
 
         char what[96];
-        snprintf(what, sizeof(what), "%08x (%s): same fault", raw, a64_exec_name(gfn));
+        snprintf(what, sizeof(what), "%08x (%s): same fault", raw, a64_exec_name(sc.gfn));
         check_true(f1 == f2, what, __FILE__, __LINE__);
         first.x[32] = after_generic.x[32] = cpu->x[32] = 0; /* the XZR sink */
-        snprintf(what, sizeof(what), "%08x (%s): same vCPU state", raw, a64_exec_name(gfn));
+        snprintf(what, sizeof(what), "%08x (%s): same vCPU state", raw, a64_exec_name(sc.gfn));
         check_true(memcmp(&after_generic, fast, sizeof(*fast)) == 0, what, __FILE__, __LINE__);
-        snprintf(what, sizeof(what), "%08x (%s): same memory", raw, a64_exec_name(gfn));
+        snprintf(what, sizeof(what), "%08x (%s): same memory", raw, a64_exec_name(sc.gfn));
         check_true(memcmp(mem_generic, win, WIN_SIZE) == 0, what, __FILE__, __LINE__);
 
         /* The threaded entry, from the same state (fast or slow path alike). */
@@ -159,15 +150,15 @@ int main(void)
         if (iter & 2)
             a64_fast_flush_all(cpu);
         static struct a64_insn slot;
-        slot.fn = ffn;
-        slot.tfn = tfn;
-        slot.a = fa;
+        slot.fn = sc.ffn;
+        slot.tfn = sc.tfn;
+        slot.a = sc.fa;
         bool f3 = run_threaded(&slot);
-        snprintf(what, sizeof(what), "%08x (%s): threaded: same fault", raw, a64_exec_name(gfn));
+        snprintf(what, sizeof(what), "%08x (%s): threaded: same fault", raw, a64_exec_name(sc.gfn));
         check_true(f3 == f1, what, __FILE__, __LINE__);
         if (!f3) {
             snprintf(what, sizeof(what), "%08x (%s): threaded: leaves at pc + 4, budget spent",
-                     raw, a64_exec_name(gfn));
+                     raw, a64_exec_name(sc.gfn));
             check_true(cpu->pc == start.pc + 4 && cpu->vcpu.run_left == 0, what, __FILE__,
                        __LINE__);
             cpu->pc = after_generic.pc;
@@ -175,18 +166,18 @@ int main(void)
         cpu->vcpu.run_left = after_generic.vcpu.run_left;
         cpu->x[32] = after_generic.x[32];
         snprintf(what, sizeof(what), "%08x (%s): threaded: same vCPU state", raw,
-                 a64_exec_name(gfn));
+                 a64_exec_name(sc.gfn));
         check_true(memcmp(&after_generic, cpu, sizeof(*cpu)) == 0, what, __FILE__, __LINE__);
-        snprintf(what, sizeof(what), "%08x (%s): threaded: same memory", raw, a64_exec_name(gfn));
+        snprintf(what, sizeof(what), "%08x (%s): threaded: same memory", raw, a64_exec_name(sc.gfn));
         check_true(memcmp(mem_generic, win, WIN_SIZE) == 0, what, __FILE__, __LINE__);
         if (check_failures > 10)
             break;
         *cpu = start;
     }
     printf("%u specialised, %u faulted, %u distinct specialised executors\n", specialised, faults,
-           nseen);
+           seen.n);
     /* 4 sizes x load/store + 5 sign-extending loads, x 6 single-register modes (immediate
      * offset, register offset LSL, UXTW, SXTW, post- and pre-index); 2 x 2 x 3 pair modes. */
-    CHECK(nseen == 90);
+    CHECK(seen.n == 90);
     return check_exit("a64_specialise_mem");
 }

@@ -13,6 +13,7 @@
 #include "cpu/arm64/exception.h"
 #include "cpu/arm64/mem.h"
 #include "cpu/arm64/sysreg.h"
+#include "tests/unit/a64_unit.h"
 
 #define RAM 0x40000000ull
 static int fails, checks;
@@ -28,26 +29,13 @@ static int fails, checks;
 static struct machine m;
 static struct emu_config cfg = {.ram_size = 64 << 20, .smp = 2, .cpu_model = "max"};
 static struct a64_cpu *cpu, *cpu2;
-static jmp_buf jb;
+static jmp_buf jb; /* never set: a stray exception outside A64_FAULTS() crashes the test */
 
 static void wr(u64 pa, u64 v)
 {
     as_write(&m.as, pa, 8, v);
 }
 
-/* Run f; return true if it raised an exception (then restore EL1). */
-#define FAULTS(stmt)                                                                           \
-    ({                                                                                         \
-        volatile bool _f = false;                                                                       \
-        cpu->exc_jmp = &jb;                                                                    \
-        if (setjmp(jb)) {                                                                      \
-            _f = true;                                                                         \
-            a64_set_el(cpu, 1, true);                                                          \
-        } else {                                                                               \
-            stmt;                                                                              \
-        }                                                                                      \
-        _f;                                                                                    \
-    })
 
 #define L1A (RAM + 0x100000)
 #define L2A (RAM + 0x101000)
@@ -79,7 +67,7 @@ int main(void)
     /* MMU off: flat; data is Device-nGnRnE, so an unaligned access is an Alignment fault. */
     a64_write(cpu, RAM + 0x1000, 8, 0x1122334455667788ull, 0);
     CHECK(a64_read(cpu, RAM + 0x1000, 8, 0) == 0x1122334455667788ull);
-    CHECK(FAULTS(a64_read(cpu, RAM + 0x1001, 4, 0)));
+    CHECK(A64_FAULTS(cpu, a64_read(cpu, RAM + 0x1001, 4, 0)));
     CHECK(cpu->sr[SR_ESR_EL1] == 0x96000021 && cpu->sr[SR_FAR_EL1] == RAM + 0x1001);
 
     /* Two address spaces: VA -> P(1) under ASID 1 (tables A), VA -> P(2) under ASID 2 (B). */
@@ -123,17 +111,17 @@ int main(void)
 
     /* Permission fault on a read-only page: DABT_CUR, WnR, level 3. */
     CHECK(a64_read(cpu, VA + 0x1000, 8, 0) == 0x4444);
-    CHECK(FAULTS(a64_write(cpu, VA + 0x1008, 8, 1, 0)));
+    CHECK(A64_FAULTS(cpu, a64_write(cpu, VA + 0x1008, 8, 1, 0)));
     CHECK(cpu->sr[SR_ESR_EL1] == 0x9600004f && cpu->sr[SR_FAR_EL1] == VA + 0x1008);
     /* Fetch from a PXN page: IABT_CUR permission level 3; from the RW page: fine. */
-    CHECK(FAULTS(a64_translate_fetch(cpu, VA + 0x1000)));
+    CHECK(A64_FAULTS(cpu, a64_translate_fetch(cpu, VA + 0x1000)));
     CHECK(cpu->sr[SR_ESR_EL1] == 0x8600000f);
     CHECK(a64_translate_fetch(cpu, VA + 4) == P(3) + 4);
     /* Translation fault, level 3, read. */
-    CHECK(FAULTS(a64_read(cpu, VA + 0x2000, 8, 0)));
+    CHECK(A64_FAULTS(cpu, a64_read(cpu, VA + 0x2000, 8, 0)));
     CHECK(cpu->sr[SR_ESR_EL1] == 0x96000007);
     /* A page crossing read checks both pages: the second is unmapped (FAR: its first byte). */
-    CHECK(FAULTS(a64_read(cpu, VA + 0x1ffc, 8, 0)));
+    CHECK(A64_FAULTS(cpu, a64_read(cpu, VA + 0x1ffc, 8, 0)));
     CHECK(cpu->sr[SR_ESR_EL1] == 0x96000007 && cpu->sr[SR_FAR_EL1] == VA + 0x2000);
     CHECK(a64_read(cpu, VA + 0xffc, 8, 0) == (0x4444ull << 32));
 
@@ -178,7 +166,7 @@ int main(void)
     cpu->pc = RAM;
     cpu->sr[SR_HCR_EL2] = 1ull << 25 | 1ull << 31;
     a64_mmu_ctx_changed(cpu);
-    CHECK(FAULTS(tlbi(cpu, 0, 7, 1, 0)));
+    CHECK(A64_FAULTS(cpu, tlbi(cpu, 0, 7, 1, 0)));
     CHECK(cpu->sr[SR_ESR_EL2] == (0x18u << 26 | 1u << 25 | 1u << 20 | 1u << 17 | 8u << 10 |
                                   5u << 5 | 7u << 1));
     cpu->sr[SR_HCR_EL2] = 1ull << 31;
@@ -205,8 +193,8 @@ int main(void)
     a64_tlb_invalidate(cpu, &(struct tlb_inv){.kind = TLB_INV_ALL, .ttl_level = -1});
     CHECK(a64_read(cpu, VA + 8, 8, 0) == 0);
     CHECK(a64_read(cpu, VA, 8, 0) == 0x1111);
-    CHECK(FAULTS(a64_write(cpu, VA + 0x10, 4, 0, A64_MEM_ISV | A64_MEM_SRT(3))));
-    CHECK(cpu->el == 1); /* FAULTS() restored EL1; the exception went to EL2: */
+    CHECK(A64_FAULTS(cpu, a64_write(cpu, VA + 0x10, 4, 0, A64_MEM_ISV | A64_MEM_SRT(3))));
+    CHECK(cpu->el == 1); /* A64_FAULTS() restored EL1; the exception went to EL2: */
     CHECK(cpu->sr[SR_ESR_EL2] == (0x24u << 26 | 1u << 25 | 1u << 24 | 2u << 22 | 3u << 16 |
                                   1u << 6 | 0xf));
     CHECK(cpu->sr[SR_HPFAR_EL2] == (0x80000000ull >> 12) << 4);
@@ -214,7 +202,7 @@ int main(void)
     /* The stage-1 level-3 table moved to an IPA that stage 2 does not map: S1PTW. */
     wr(L2A, 0x80001000 | 3);
     a64_tlb_invalidate(cpu, &(struct tlb_inv){.kind = TLB_INV_ALL, .ttl_level = -1});
-    CHECK(FAULTS(a64_read(cpu, VA, 8, A64_MEM_ISV)));
+    CHECK(A64_FAULTS(cpu, a64_read(cpu, VA, 8, A64_MEM_ISV)));
     CHECK(cpu->sr[SR_ESR_EL2] == (0x24u << 26 | 1u << 25 | 1u << 7 | 0x7));
     CHECK(cpu->sr[SR_HPFAR_EL2] == (0x80001000ull >> 12) << 4);
     wr(L2A, L3A | 3);
